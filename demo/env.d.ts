@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Seam's API, the app's proxy, or (by default) the fake started by `npm start`. */
+  readonly VITE_SEAM_ENDPOINT?: string
+  /** A publishable key (`seam_pk...`); never an API key. */
+  readonly VITE_SEAM_PUBLISHABLE_KEY?: string
+}

@@ -1,0 +1,58 @@
+// How the fake behaves for one client session or one webview. Set per session or per webview,
+// never globally, so parallel tests do not disturb each other.
+import { z } from 'zod'
+
+const origin = z
+  .string()
+  .refine((value) => value === '*' || (URL.canParse(value) && new URL(value).origin === value), {
+    message: 'Expected "*" or an origin such as "http://127.0.0.1:5173"',
+  })
+
+export const fakeBehaviourSchema = z.strictObject({
+  /** Which generation of event names the hosted page posts (facts §5). */
+  event_naming: z.enum(['current', 'legacy']),
+  /** Whether the hosted page posts a message to its parent at all. */
+  post_message: z.boolean(),
+  /** The targetOrigin the hosted page uses for postMessage. */
+  target_origin: origin,
+  /** Whether the success message names the connected account. */
+  include_connected_account_id: z.boolean(),
+  /** Delay before every Seam API reply of the session (or for this webview's reads). */
+  latency_ms: z.number().int().min(0).max(60_000),
+})
+
+export type FakeBehaviour = z.infer<typeof fakeBehaviourSchema>
+
+/** A patch: a field set to `null` drops the override, so the inherited value applies again. */
+export const fakeBehaviourPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(fakeBehaviourSchema.shape).map(([key, schema]) => [
+      key,
+      schema.nullable().optional(),
+    ]),
+  ) as {
+    [K in keyof FakeBehaviour]: z.ZodOptional<z.ZodNullable<(typeof fakeBehaviourSchema.shape)[K]>>
+  },
+)
+
+export type FakeBehaviourPatch = z.infer<typeof fakeBehaviourPatchSchema>
+
+export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
+  event_naming: 'current',
+  post_message: true,
+  target_origin: '*',
+  include_connected_account_id: true,
+  latency_ms: 0,
+}
+
+/** Applies a patch to stored overrides: values replace, `null` removes. */
+export function applyBehaviourPatch(
+  overrides: Partial<FakeBehaviour>,
+  patch: FakeBehaviourPatch,
+): Partial<FakeBehaviour> {
+  const kept = Object.entries(overrides).filter(
+    ([key]) => patch[key as keyof FakeBehaviour] !== null,
+  )
+  const set = Object.entries(patch).filter(([, value]) => value !== null && value !== undefined)
+  return Object.fromEntries([...kept, ...set]) as Partial<FakeBehaviour>
+}

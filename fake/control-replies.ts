@@ -1,0 +1,36 @@
+// Reply shapes of the /_fake/ control routes (payload types live in control-schemas.ts).
+import type { FakeBehaviour } from './behaviour'
+import type { SeamErrorBody } from './errors'
+import type { Fault } from './faults'
+import type { ConnectWebview, ConnectedAccount } from './models'
+import type { RequestLogEntry } from './request-log'
+
+export interface CompleteConnectWebviewReply {
+  connect_webview: ConnectWebview
+  connected_account: ConnectedAccount
+  ok: true
+}
+
+export interface FailConnectWebviewReply {
+  connect_webview: ConnectWebview
+  ok: true
+}
+
+export interface BehaviourReply {
+  behaviour: FakeBehaviour
+  ok: true
+}
+
+/** The session's pending faults, oldest first. */
+export interface FaultsReply {
+  faults: Fault[]
+  ok: true
+}
+
+export interface RequestLogReply {
+  requests: RequestLogEntry[]
+  ok: true
+}
+
+/** 400 invalid_input, 404 connect_webview_not_found / connected_account_not_found, 409. */
+export type ControlErrorReply = SeamErrorBody

@@ -1,0 +1,93 @@
+// /_fake/ routes: how tests, stories and the demo drive the fake. No Seam auth (the fake binds
+// 127.0.0.1 only); sessions are named by their user_identifier_key.
+import { Hono } from 'hono'
+import {
+  completeConnectWebviewSchema,
+  failConnectWebviewSchema,
+  requestLogQuerySchema,
+  sessionBehaviourInputSchema,
+  webviewBehaviourInputSchema,
+} from './control-schemas'
+import type { FakeEnv } from './env'
+import { parseInput } from './errors'
+import { faultInputSchema } from './faults'
+import { readParams } from './params'
+import type { FakeStore } from './store'
+import { z } from 'zod'
+
+const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
+const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
+
+export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
+  const routes = new Hono<FakeEnv>()
+
+  routes.get('/health', (c) => c.json({ ok: true }))
+
+  routes.post('/connect_webviews/complete', async (c) => {
+    const input = parseInput(completeConnectWebviewSchema, await readParams(c.req))
+    const { connectWebview, connectedAccount } = store.completeWebview(input)
+    return c.json({
+      connect_webview: connectWebview,
+      connected_account: connectedAccount,
+      ok: true,
+    })
+  })
+
+  routes.post('/connect_webviews/fail', async (c) => {
+    const input = parseInput(failConnectWebviewSchema, await readParams(c.req))
+    return c.json({ connect_webview: store.failWebview(input), ok: true })
+  })
+
+  routes.get('/connect_webviews/behaviour', async (c) => {
+    const { connect_webview_id: id } = parseInput(webviewQuerySchema, await readParams(c.req))
+    return c.json({ behaviour: store.webviewBehaviour(id), ok: true })
+  })
+
+  routes.post('/connect_webviews/behaviour', async (c) => {
+    const { connect_webview_id: id, ...patch } = parseInput(
+      webviewBehaviourInputSchema,
+      await readParams(c.req),
+    )
+    return c.json({
+      behaviour: store.patchWebviewBehaviour(id, patch),
+      ok: true,
+    })
+  })
+
+  routes.get('/sessions/behaviour', async (c) => {
+    const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
+    return c.json({ behaviour: store.sessionBehaviour(key), ok: true })
+  })
+
+  routes.post('/sessions/behaviour', async (c) => {
+    const { user_identifier_key: key, ...patch } = parseInput(
+      sessionBehaviourInputSchema,
+      await readParams(c.req),
+    )
+    return c.json({
+      behaviour: store.patchSessionBehaviour(key, patch),
+      ok: true,
+    })
+  })
+
+  routes.get('/faults', async (c) => {
+    const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
+    return c.json({ faults: store.faults.pending(key), ok: true })
+  })
+
+  routes.post('/faults', async (c) => {
+    const fault = parseInput(faultInputSchema, await readParams(c.req))
+    store.faults.add(fault)
+    return c.json({
+      faults: store.faults.pending(fault.user_identifier_key),
+      ok: true,
+    })
+  })
+
+  routes.get('/requests', async (c) => {
+    const filter = parseInput(requestLogQuerySchema, await readParams(c.req))
+    return c.json({ requests: store.log.list(filter), ok: true })
+  })
+
+  return routes
+}

@@ -1,0 +1,17 @@
+import type { HttpBindings } from '@hono/node-server'
+import type { Identity } from './auth'
+
+/** What the Seam pipeline hands to the route handlers. */
+export interface SeamRequestContext {
+  params: Record<string, unknown>
+  identity: Identity
+}
+
+export interface FakeEnv {
+  // Absent when the app is called in-process with app.request(); present under @hono/node-server.
+  Bindings: Partial<HttpBindings>
+  Variables: {
+    requestId: string
+    seam: SeamRequestContext
+  }
+}

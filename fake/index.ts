@@ -1,0 +1,91 @@
+// A faithful fake of Seam Connect's HTTP API for tests, Storybook and the demo.
+import { createAdaptorServer } from '@hono/node-server'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createFakeApp } from './app'
+import { FakeStore } from './store'
+
+/** Fixed, fake credentials: they only ever open this fake, so they are not secrets. */
+export const FAKE_PUBLISHABLE_KEY = 'seam_pk1fake_publishable'
+export const FAKE_API_KEY = 'seam_fakeapikey_0000'
+
+export interface StartFakeSeamConnectOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number
+  /** Only loopback: the fake has no real auth on its control routes. */
+  host?: '127.0.0.1'
+  publishableKey?: string
+  apiKey?: string
+}
+
+export interface FakeSeamConnect {
+  /** e.g. `http://127.0.0.1:41234`, without a trailing slash. */
+  url: string
+  publishableKey: string
+  apiKey: string
+  stop(): Promise<void>
+}
+
+export async function startFakeSeamConnect(
+  options: StartFakeSeamConnectOptions = {},
+): Promise<FakeSeamConnect> {
+  const host = options.host ?? '127.0.0.1'
+  const store = new FakeStore({
+    apiKey: options.apiKey ?? FAKE_API_KEY,
+    publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
+  })
+  const app = createFakeApp(store)
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    // Leave the process's global Request/Response alone: the fake may share a process with
+    // Vite or a test runner.
+    overrideGlobalObjects: false,
+  }) as Server
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${host}:${port}`
+  store.baseUrl = url
+
+  let stopping: Promise<void> | undefined
+  return {
+    url,
+    publishableKey: store.config.publishableKey,
+    apiKey: store.config.apiKey,
+    stop() {
+      stopping ??= new Promise<void>((resolve, reject) => {
+        store.shutdown()
+        // Browsers keep sockets alive; without this, close() waits for them and hangs Vitest.
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      })
+      return stopping
+    },
+  }
+}
+
+export { DEFAULT_BEHAVIOUR } from './behaviour'
+export type { FakeBehaviour, FakeBehaviourPatch } from './behaviour'
+export type {
+  CompleteConnectWebviewInput,
+  FailConnectWebviewInput,
+  SessionBehaviourInput,
+  WebviewBehaviourInput,
+} from './control-schemas'
+export type { FaultInput } from './faults'
+export type { ClientSession, ConnectWebview, ConnectedAccount } from './models'
+export type { RequestAuth, RequestLogEntry } from './request-log'
+export type {
+  CompleteConnectWebviewReply,
+  ControlErrorReply,
+  FailConnectWebviewReply,
+  BehaviourReply,
+  FaultsReply,
+  RequestLogReply,
+} from './control-replies'

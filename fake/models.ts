@@ -1,0 +1,118 @@
+// Builds objects in the exact shape of Seam's official models (@seamapi/types/connect).
+import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
+import { toStoredCustomMetadata } from './custom-metadata'
+import { newId, nowIso, randomToken } from './ids'
+import { providerDisplayName, providersForCategory } from './providers'
+import type { CreateConnectWebviewParams } from './seam-schemas'
+
+export type { ClientSession, ConnectWebview, ConnectedAccount }
+
+export const CLIENT_SESSION_TTL_MS = 24 * 60 * 60 * 1000
+
+/** Seam's auth_token is 33 base62 characters (see the seed's example URLs). */
+export const newWebviewAuthToken = (): string => randomToken(33)
+
+export const newClientSessionToken = (): string => `seam_cst1${randomToken(28)}`
+
+export function buildConnectWebview(options: {
+  params: CreateConnectWebviewParams
+  baseUrl: string
+  workspaceId: string
+  authToken: string
+}): ConnectWebview {
+  const { params, baseUrl, workspaceId, authToken } = options
+  const id = newId()
+  const url = new URL('/connect_webviews/view', baseUrl)
+  url.searchParams.set('connect_webview_id', id)
+  url.searchParams.set('auth_token', authToken)
+  const excluded = new Set(params.excluded_providers ?? [])
+  const anyProviderAllowed =
+    params.accepted_providers === undefined && params.provider_category === undefined
+  const acceptedProviders = (
+    params.accepted_providers ?? providersForCategory(params.provider_category ?? 'stable')
+  ).filter((provider) => !excluded.has(provider))
+  return {
+    connect_webview_id: id,
+    workspace_id: workspaceId,
+    created_at: nowIso(),
+    connected_account_id: null,
+    url: url.toString(),
+    device_selection_mode: params.device_selection_mode ?? 'none',
+    accepted_providers: acceptedProviders,
+    accepted_capabilities: params.accepted_capabilities ?? [
+      'lock',
+      'thermostat',
+      'noise_sensor',
+      'access_control',
+    ],
+    accepted_devices: [],
+    any_device_allowed: false,
+    any_provider_allowed: anyProviderAllowed,
+    login_successful: false,
+    status: 'pending',
+    custom_redirect_url: params.custom_redirect_url ?? null,
+    custom_redirect_failure_url: params.custom_redirect_failure_url ?? null,
+    custom_metadata: toStoredCustomMetadata(params.custom_metadata),
+    automatically_manage_new_devices: params.automatically_manage_new_devices,
+    wait_for_device_creation: params.wait_for_device_creation,
+    authorized_at: null,
+    selected_provider: null,
+    ...(params.customer_key === undefined ? {} : { customer_key: params.customer_key }),
+  }
+}
+
+/** A new account as a completed webview creates it: it inherits the webview's settings. */
+export function buildConnectedAccount(options: {
+  webview: ConnectWebview
+  provider: string
+  username: string
+}): ConnectedAccount {
+  const { webview, provider, username } = options
+  return {
+    connected_account_id: newId(),
+    created_at: nowIso(),
+    user_identifier: {
+      username,
+      ...(username.includes('@') ? { email: username } : {}),
+    },
+    account_type: provider,
+    account_type_display_name: providerDisplayName(provider),
+    display_name: username,
+    errors: [],
+    warnings: [],
+    custom_metadata: { ...webview.custom_metadata },
+    automatically_manage_new_devices: webview.automatically_manage_new_devices,
+    accepted_capabilities: [...webview.accepted_capabilities],
+    ...(webview.customer_key === undefined ? {} : { customer_key: webview.customer_key }),
+  }
+}
+
+export interface ClientSessionState {
+  clientSessionId: string
+  userIdentifierKey: string
+  token: string
+  createdAt: string
+  expiresAt: string
+  userIdentityId?: string
+  webviewIds: Set<string>
+  accountIds: Set<string>
+}
+
+export function buildClientSession(
+  session: ClientSessionState,
+  workspaceId: string,
+): ClientSession {
+  return {
+    client_session_id: session.clientSessionId,
+    workspace_id: workspaceId,
+    created_at: session.createdAt,
+    expires_at: session.expiresAt,
+    token: session.token,
+    user_identifier_key: session.userIdentifierKey,
+    device_count: 0,
+    connected_account_ids: [...session.accountIds],
+    connect_webview_ids: [...session.webviewIds],
+    user_identity_ids: session.userIdentityId ? [session.userIdentityId] : [],
+    ...(session.userIdentityId ? { user_identity_id: session.userIdentityId } : {}),
+  }
+}

@@ -1,0 +1,46 @@
+// What tests read back to count requests. Holds no credentials and no body values: only the
+// path (never the query string, which may carry a token) and the names of the body's keys.
+
+export type RequestAuth = 'client_session' | 'publishable_key' | 'api_key' | 'none'
+
+export interface RequestLogEntry {
+  request_id: string
+  method: string
+  path: string
+  /** The client session the request belongs to (its CST, or get_or_create's body). */
+  user_identifier_key: string | null
+  /** The credential that authenticated the request; `none` when none did. */
+  auth: RequestAuth
+  /** 0 when a fault dropped the connection. */
+  status: number
+  at: string
+  body_keys?: string[]
+}
+
+export interface RequestLogFilter {
+  user_identifier_key?: string
+  path?: string
+}
+
+// Bounded so a long-running dev server or Storybook session cannot grow without limit.
+const MAX_ENTRIES = 10_000
+
+export class RequestLog {
+  readonly #entries: RequestLogEntry[] = []
+
+  add(entry: RequestLogEntry): void {
+    this.#entries.push(entry)
+    if (this.#entries.length > MAX_ENTRIES) this.#entries.shift()
+  }
+
+  list(filter: RequestLogFilter = {}): RequestLogEntry[] {
+    return this.#entries
+      .filter(
+        (entry) =>
+          (filter.user_identifier_key === undefined ||
+            entry.user_identifier_key === filter.user_identifier_key) &&
+          (filter.path === undefined || entry.path === filter.path),
+      )
+      .map((entry) => ({ ...entry }))
+  }
+}

@@ -1,0 +1,370 @@
+// In-memory state of one fake Seam Connect: client sessions, webviews, connected accounts, plus
+// the per-session scripting (behaviour, faults) and the request log.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import {
+  DEFAULT_BEHAVIOUR,
+  applyBehaviourPatch,
+  type FakeBehaviour,
+  type FakeBehaviourPatch,
+} from './behaviour'
+import type { CompleteConnectWebviewInput, FailConnectWebviewInput } from './control-schemas'
+import { toStoredCustomMetadata } from './custom-metadata'
+import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from './errors'
+import { FaultQueue } from './faults'
+import { newId, nowIso } from './ids'
+import {
+  CLIENT_SESSION_TTL_MS,
+  buildClientSession,
+  buildConnectWebview,
+  buildConnectedAccount,
+  newClientSessionToken,
+  newWebviewAuthToken,
+  type ClientSession,
+  type ClientSessionState,
+  type ConnectWebview,
+  type ConnectedAccount,
+} from './models'
+import { RequestLog } from './request-log'
+import type {
+  CreateConnectWebviewParams,
+  GetOrCreateClientSessionParams,
+  UpdateConnectedAccountParams,
+} from './seam-schemas'
+
+export interface FakeConfig {
+  apiKey: string
+  publishableKey: string
+}
+
+export type SessionRecord = ClientSessionState
+
+export interface WebviewRecord {
+  webview: ConnectWebview
+  /** The credential in the webview's url; only the hosted page checks it. */
+  authToken: string
+  /** The client session that created it (its user_identifier_key), if any. */
+  sessionKey: string | null
+  behaviour: Partial<FakeBehaviour>
+  failure: { error_code: string; error_message: string } | null
+}
+
+export interface AccountRecord {
+  account: ConnectedAccount
+  provider: string
+  username: string
+}
+
+/** Who is asking: an API key sees the whole workspace, a client session only its own things. */
+export type Principal = { kind: 'api_key' } | { kind: 'client_session'; session: SessionRecord }
+
+export class FakeStore {
+  readonly workspaceId = newId()
+  /** Set once the server listens; webview urls and next_page_url point here. */
+  baseUrl = 'http://127.0.0.1'
+  readonly log = new RequestLog()
+  readonly faults = new FaultQueue()
+  readonly #shutdown = new AbortController()
+  readonly #sessionsByKey = new Map<string, SessionRecord>()
+  readonly #sessionsByToken = new Map<string, SessionRecord>()
+  readonly #webviews = new Map<string, WebviewRecord>()
+  readonly #accounts = new Map<string, AccountRecord>()
+  readonly #sessionBehaviour = new Map<string, Partial<FakeBehaviour>>()
+  #usernameCounter = 0
+
+  constructor(readonly config: FakeConfig) {}
+
+  /** Aborted when the server stops, so pending artificial delays end at once. */
+  get shutdownSignal(): AbortSignal {
+    return this.#shutdown.signal
+  }
+
+  shutdown(): void {
+    this.#shutdown.abort()
+  }
+
+  // --- client sessions ---
+
+  sessionByToken(token: string): SessionRecord | undefined {
+    return this.#sessionsByToken.get(token)
+  }
+
+  sessionByKey(userIdentifierKey: string): SessionRecord | undefined {
+    return this.#sessionsByKey.get(userIdentifierKey)
+  }
+
+  /** Same user_identifier_key, same session and token. */
+  getOrCreateSession(params: GetOrCreateClientSessionParams): SessionRecord {
+    let session = this.#sessionsByKey.get(params.user_identifier_key)
+    if (!session) {
+      const createdAt = nowIso()
+      session = {
+        clientSessionId: newId(),
+        userIdentifierKey: params.user_identifier_key,
+        token: newClientSessionToken(),
+        createdAt,
+        expiresAt:
+          params.expires_at ??
+          new Date(Date.parse(createdAt) + CLIENT_SESSION_TTL_MS).toISOString(),
+        webviewIds: new Set(),
+        accountIds: new Set(),
+      }
+      this.#sessionsByKey.set(session.userIdentifierKey, session)
+      this.#sessionsByToken.set(session.token, session)
+    }
+    const userIdentityId = params.user_identity_id ?? params.user_identity_ids?.[0]
+    if (userIdentityId) session.userIdentityId = userIdentityId
+    // Granting access to existing webviews/accounts is only allowed with an API key; the route
+    // checks that before calling here.
+    for (const id of params.connect_webview_ids ?? []) {
+      const record = this.#webviews.get(id)
+      if (!record) throw connectWebviewNotFound()
+      session.webviewIds.add(id)
+      record.sessionKey ??= session.userIdentifierKey
+    }
+    for (const id of params.connected_account_ids ?? []) {
+      if (!this.#accounts.has(id)) throw connectedAccountNotFound()
+      session.accountIds.add(id)
+    }
+    return session
+  }
+
+  clientSession(session: SessionRecord): ClientSession {
+    return buildClientSession(session, this.workspaceId)
+  }
+
+  // --- connect webviews ---
+
+  createWebview(params: CreateConnectWebviewParams, principal: Principal): ConnectWebview {
+    const authToken = newWebviewAuthToken()
+    const webview = buildConnectWebview({
+      params,
+      baseUrl: this.baseUrl,
+      workspaceId: this.workspaceId,
+      authToken,
+    })
+    const session = principal.kind === 'client_session' ? principal.session : undefined
+    this.#webviews.set(webview.connect_webview_id, {
+      webview,
+      authToken,
+      sessionKey: session?.userIdentifierKey ?? null,
+      behaviour: {},
+      failure: null,
+    })
+    session?.webviewIds.add(webview.connect_webview_id)
+    return structuredClone(webview)
+  }
+
+  /** Any webview, regardless of who asks: for the control routes. */
+  webviewRecord(connectWebviewId: string): WebviewRecord {
+    const record = this.#webviews.get(connectWebviewId)
+    if (!record) throw connectWebviewNotFound()
+    return record
+  }
+
+  /** The hosted page's lookup: the webview only if `authToken` is the one in its url. */
+  webviewForViewer(connectWebviewId: string, authToken: string): WebviewRecord | undefined {
+    const record = this.#webviews.get(connectWebviewId)
+    if (!record || !constantTimeEquals(record.authToken, authToken)) {
+      return undefined
+    }
+    return record
+  }
+
+  visibleWebview(principal: Principal, connectWebviewId: string): ConnectWebview {
+    const record = this.#webviews.get(connectWebviewId)
+    if (!record || !canSeeWebview(principal, connectWebviewId)) {
+      throw connectWebviewNotFound()
+    }
+    return structuredClone(record.webview)
+  }
+
+  visibleWebviews(principal: Principal): ConnectWebview[] {
+    return [...this.#webviews.values()]
+      .filter((record) => canSeeWebview(principal, record.webview.connect_webview_id))
+      .map((record) => structuredClone(record.webview))
+  }
+
+  /**
+   * Completes a pending webview the way a successful login would: it reconnects the named
+   * account, or an existing account of the same provider and username, or creates one.
+   * Completion copies the webview's custom_metadata; a reconnect replaces the account's.
+   */
+  completeWebview(input: CompleteConnectWebviewInput): {
+    connectWebview: ConnectWebview
+    connectedAccount: ConnectedAccount
+  } {
+    const record = this.webviewRecord(input.connect_webview_id)
+    assertPending(record)
+    const { webview } = record
+    const provider = input.provider ?? webview.accepted_providers[0] ?? 'august'
+    let accountRecord: AccountRecord | undefined
+    if (input.connected_account_id !== undefined) {
+      accountRecord = this.#accounts.get(input.connected_account_id)
+      if (!accountRecord) throw connectedAccountNotFound()
+    } else if (input.username !== undefined) {
+      accountRecord = [...this.#accounts.values()].find(
+        (candidate) => candidate.provider === provider && candidate.username === input.username,
+      )
+    }
+    if (accountRecord) {
+      accountRecord.account.custom_metadata = { ...webview.custom_metadata }
+    } else {
+      const username = input.username ?? `fake-user-${++this.#usernameCounter}@example.com`
+      const account = buildConnectedAccount({ webview, provider, username })
+      accountRecord = { account, provider, username }
+      this.#accounts.set(account.connected_account_id, accountRecord)
+    }
+    const accountId = accountRecord.account.connected_account_id
+    Object.assign(webview, {
+      status: 'authorized',
+      login_successful: true,
+      authorized_at: nowIso(),
+      selected_provider: accountRecord.provider,
+      connected_account_id: accountId,
+    } satisfies Partial<ConnectWebview>)
+    for (const session of this.#sessionsByKey.values()) {
+      if (session.webviewIds.has(webview.connect_webview_id)) {
+        session.accountIds.add(accountId)
+      }
+    }
+    return {
+      connectWebview: structuredClone(webview),
+      connectedAccount: structuredClone(accountRecord.account),
+    }
+  }
+
+  failWebview(input: FailConnectWebviewInput): ConnectWebview {
+    const record = this.webviewRecord(input.connect_webview_id)
+    assertPending(record)
+    record.webview.status = 'failed'
+    record.failure = {
+      error_code: input.error_code ?? 'unknown_error',
+      error_message: input.error_message ?? 'The login failed.',
+    }
+    return structuredClone(record.webview)
+  }
+
+  // --- connected accounts ---
+
+  visibleAccount(principal: Principal, connectedAccountId: string): ConnectedAccount {
+    const record = this.#accounts.get(connectedAccountId)
+    if (!record || !canSeeAccount(principal, connectedAccountId)) {
+      throw connectedAccountNotFound()
+    }
+    return structuredClone(record.account)
+  }
+
+  visibleAccountByEmail(principal: Principal, email: string): ConnectedAccount {
+    const wanted = email.toLowerCase()
+    const record = [...this.#accounts.values()].find(
+      (candidate) =>
+        candidate.account.user_identifier?.email?.toLowerCase() === wanted &&
+        canSeeAccount(principal, candidate.account.connected_account_id),
+    )
+    if (!record) throw connectedAccountNotFound()
+    return structuredClone(record.account)
+  }
+
+  visibleAccounts(principal: Principal): ConnectedAccount[] {
+    return [...this.#accounts.values()]
+      .filter((record) => canSeeAccount(principal, record.account.connected_account_id))
+      .map((record) => structuredClone(record.account))
+  }
+
+  /** custom_metadata replaces the whole object; null and "" values drop their key. */
+  updateAccount(params: UpdateConnectedAccountParams): ConnectedAccount {
+    const record = this.#accounts.get(params.connected_account_id)
+    if (!record) throw connectedAccountNotFound()
+    const { account } = record
+    if (params.custom_metadata !== undefined) {
+      account.custom_metadata = toStoredCustomMetadata(params.custom_metadata)
+    }
+    if (params.display_name !== undefined) {
+      account.display_name = params.display_name
+    }
+    if (params.automatically_manage_new_devices !== undefined) {
+      account.automatically_manage_new_devices = params.automatically_manage_new_devices
+    }
+    if (params.accepted_capabilities !== undefined) {
+      account.accepted_capabilities = [...params.accepted_capabilities]
+    }
+    if (params.customer_key !== undefined) {
+      account.customer_key = params.customer_key
+    }
+    return structuredClone(account)
+  }
+
+  /** The user_identifier_key of every session that can see the account (for list filters). */
+  sessionKeysOfAccount(connectedAccountId: string): Set<string> {
+    const keys = new Set<string>()
+    for (const session of this.#sessionsByKey.values()) {
+      if (session.accountIds.has(connectedAccountId)) {
+        keys.add(session.userIdentifierKey)
+      }
+    }
+    return keys
+  }
+
+  sessionKeysOfWebview(connectWebviewId: string): Set<string> {
+    const keys = new Set<string>()
+    for (const session of this.#sessionsByKey.values()) {
+      if (session.webviewIds.has(connectWebviewId)) {
+        keys.add(session.userIdentifierKey)
+      }
+    }
+    return keys
+  }
+
+  // --- behaviour ---
+
+  sessionBehaviour(userIdentifierKey: string): FakeBehaviour {
+    return {
+      ...DEFAULT_BEHAVIOUR,
+      ...this.#sessionBehaviour.get(userIdentifierKey),
+    }
+  }
+
+  patchSessionBehaviour(userIdentifierKey: string, patch: FakeBehaviourPatch): FakeBehaviour {
+    const current = this.#sessionBehaviour.get(userIdentifierKey) ?? {}
+    this.#sessionBehaviour.set(userIdentifierKey, applyBehaviourPatch(current, patch))
+    return this.sessionBehaviour(userIdentifierKey)
+  }
+
+  /** Defaults, then the creating session's settings, then the webview's own overrides. */
+  webviewBehaviour(connectWebviewId: string): FakeBehaviour {
+    const record = this.webviewRecord(connectWebviewId)
+    const inherited =
+      record.sessionKey === null ? DEFAULT_BEHAVIOUR : this.sessionBehaviour(record.sessionKey)
+    return { ...inherited, ...record.behaviour }
+  }
+
+  patchWebviewBehaviour(connectWebviewId: string, patch: FakeBehaviourPatch): FakeBehaviour {
+    const record = this.webviewRecord(connectWebviewId)
+    record.behaviour = applyBehaviourPatch(record.behaviour, patch)
+    return this.webviewBehaviour(connectWebviewId)
+  }
+}
+
+function canSeeWebview(principal: Principal, connectWebviewId: string): boolean {
+  return principal.kind === 'api_key' || principal.session.webviewIds.has(connectWebviewId)
+}
+
+function canSeeAccount(principal: Principal, connectedAccountId: string): boolean {
+  return principal.kind === 'api_key' || principal.session.accountIds.has(connectedAccountId)
+}
+
+function assertPending(record: WebviewRecord): void {
+  if (record.webview.status !== 'pending') {
+    throw new FakeSeamError(
+      409,
+      'connect_webview_not_pending',
+      `Connect webview is already ${record.webview.status}`,
+    )
+  }
+}
+
+/** Hashing first gives equal lengths, so timingSafeEqual never reveals how much matched. */
+function constantTimeEquals(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(a), digest(b))
+}

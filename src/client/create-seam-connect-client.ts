@@ -1,0 +1,168 @@
+import * as z from 'zod/mini'
+import { hashHex } from '../internal/hash.js'
+import {
+  connectWebviewSchema,
+  createConnectWebviewParamsSchema,
+  getConnectWebviewParamsSchema,
+  type ConnectWebview,
+  type CreateConnectWebviewParams,
+  type GetConnectWebviewParams,
+} from '../schemas/connect-webview.js'
+import {
+  connectedAccountSchema,
+  getConnectedAccountParamsSchema,
+  updateConnectedAccountParamsSchema,
+  type ConnectedAccount,
+  type GetConnectedAccountParams,
+  type UpdateConnectedAccountParams,
+} from '../schemas/connected-account.js'
+import { listParamsSchema, paginationSchema, type ListParams, type Page } from '../schemas/list.js'
+import { resolveCredential, secretsOf } from './credentials.js'
+import type { RequestOptions, SeamConnectClientOptions } from './options.js'
+import { retryPolicy } from './retry.js'
+import { createTransport } from './transport.js'
+import { parseInput, parseResponse } from './validate.js'
+
+/** A typed client for the Seam Connect routes a browser needs. Create it with {@link createSeamConnectClient}. */
+export interface SeamConnectClient {
+  /** The API base URL requests go to. */
+  readonly endpoint: string
+  /**
+   * A one-way digest of the endpoint and credential. Query keys start with it, so two users'
+   * data never share a cache entry and no token ever appears in a key.
+   */
+  readonly scope: string
+  readonly connectWebviews: {
+    /** `/connect_webviews/create`. Validated first; never retried once it may have reached Seam. */
+    create(params?: CreateConnectWebviewParams, options?: RequestOptions): Promise<ConnectWebview>
+    /** `/connect_webviews/get`. */
+    get(params: GetConnectWebviewParams, options?: RequestOptions): Promise<ConnectWebview>
+    /** `/connect_webviews/list`: one page. */
+    list(params?: ListParams, options?: RequestOptions): Promise<Page<ConnectWebview>>
+    /** Every Connect Webview matching `params`, walking all pages. */
+    listAll(params?: ListParams, options?: RequestOptions): AsyncIterable<ConnectWebview>
+  }
+  readonly connectedAccounts: {
+    /** `/connected_accounts/get` by `connected_account_id` or `email`. */
+    get(params: GetConnectedAccountParams, options?: RequestOptions): Promise<ConnectedAccount>
+    /** `/connected_accounts/list`: one page. */
+    list(params?: ListParams, options?: RequestOptions): Promise<Page<ConnectedAccount>>
+    /** Every connected account matching `params`, walking all pages. */
+    listAll(params?: ListParams, options?: RequestOptions): AsyncIterable<ConnectedAccount>
+    /**
+     * `/connected_accounts/update`. Seam accepts it only with an API key: call it on a server, or
+     * through the app's own proxy. `custom_metadata` replaces the whole object; `null` or `""`
+     * removes a key.
+     */
+    update(params: UpdateConnectedAccountParams, options?: RequestOptions): Promise<void>
+  }
+}
+
+const webviewReply = z.object({ connect_webview: connectWebviewSchema })
+const accountReply = z.object({ connected_account: connectedAccountSchema })
+const webviewPage = z.object({
+  connect_webviews: z.array(connectWebviewSchema),
+  pagination: paginationSchema,
+})
+const accountPage = z.object({
+  connected_accounts: z.array(connectedAccountSchema),
+  pagination: paginationSchema,
+})
+
+/**
+ * Creates a Seam Connect client.
+ *
+ * In a browser, authenticate with `clientSessionToken` (minted by your backend), or
+ * `publishableKey` + `userIdentifierKey`, or point `endpoint` at your own proxy. `apiKey` is for
+ * servers: wherever `window` exists, an API key or personal access token in any option throws.
+ *
+ * Every method validates its params before sending (a `SeamInvalidInputError`, zero requests) and
+ * parses every response (a `SeamResponseParseError` on a mismatch).
+ *
+ * @throws SeamInvalidInputError when the options are contradictory, incomplete or unsafe here.
+ */
+export function createSeamConnectClient(options: SeamConnectClientOptions = {}): SeamConnectClient {
+  const { credential, endpoint } = resolveCredential(options)
+  const headers = { ...options.headers }
+  const send = createTransport({
+    endpoint,
+    credential,
+    headers,
+    fetch: options.fetch,
+    retry: retryPolicy(options.retry),
+    secrets: secretsOf(options),
+  })
+
+  /** One route: validate params, send, parse the reply, pick the resource out of the envelope. */
+  const route =
+    <I extends z.ZodMiniType, R extends z.ZodMiniType, O>(
+      path: string,
+      input: I,
+      reply: R,
+      pick: (body: z.output<R>) => O,
+      retryable = true,
+    ) =>
+    async (params: z.input<I>, { signal }: RequestOptions = {}): Promise<O> => {
+      const body = parseInput(input, params ?? {}, path)
+      const json = await send(path, body, { signal, retryable })
+      return pick(parseResponse(reply, json, path))
+    }
+
+  const walk = <T>(list: (p: ListParams, o?: RequestOptions) => Promise<Page<T>>) =>
+    async function* (params: ListParams = {}, options?: RequestOptions) {
+      for (let page_cursor = params.page_cursor; ;) {
+        const { items, pagination } = await list({ ...params, page_cursor }, options)
+        yield* items
+        page_cursor = pagination.next_page_cursor
+        if (!pagination.has_next_page || page_cursor === null) return
+      }
+    }
+
+  const listWebviews = route('/connect_webviews/list', listParamsSchema, webviewPage, (r) => ({
+    items: r.connect_webviews,
+    pagination: r.pagination,
+  }))
+  const listAccounts = route('/connected_accounts/list', listParamsSchema, accountPage, (r) => ({
+    items: r.connected_accounts,
+    pagination: r.pagination,
+  }))
+
+  return {
+    endpoint,
+    scope: hashHex(JSON.stringify([endpoint, credential, Object.entries(headers).sort()])),
+    connectWebviews: {
+      create: route(
+        '/connect_webviews/create',
+        createConnectWebviewParamsSchema,
+        webviewReply,
+        (r) => r.connect_webview,
+        false,
+      ),
+      get: route(
+        '/connect_webviews/get',
+        getConnectWebviewParamsSchema,
+        webviewReply,
+        (r) => r.connect_webview,
+      ),
+      list: listWebviews,
+      listAll: walk(listWebviews),
+    },
+    connectedAccounts: {
+      get: route(
+        '/connected_accounts/get',
+        getConnectedAccountParamsSchema,
+        accountReply,
+        (r) => r.connected_account,
+      ),
+      list: listAccounts,
+      listAll: walk(listAccounts),
+      update: route(
+        '/connected_accounts/update',
+        updateConnectedAccountParamsSchema,
+        z.object({}),
+        () => undefined,
+        false,
+      ),
+    },
+  }
+}

@@ -1,0 +1,121 @@
+/** Shared by every copy of this package, so the guards work across duplicated installs. */
+const BRAND = Symbol.for('react-seam-connect/error')
+
+/** One problem with a caller's input, relative to the params object. */
+export interface SeamInputIssue {
+  path: (string | number)[]
+  message: string
+}
+
+/**
+ * Base class of every error this library produces. Messages never contain a token, an API key,
+ * a user identifier key or a Connect Webview `url`.
+ */
+export class SeamConnectError extends Error {
+  // Class names are minified away in apps' bundles, so each class states its name.
+  constructor(message: string, options?: ErrorOptions, name = 'SeamConnectError') {
+    super(message, options)
+    this.name = name
+    Object.defineProperty(this, BRAND, { value: name })
+  }
+}
+
+/** Seam answered with a non-2xx status and its error envelope. */
+export class SeamApiError extends SeamConnectError {
+  /** HTTP status. */
+  declare readonly status: number
+  /** Seam's `error.type`, such as `invalid_input` or `connect_webview_not_found`. */
+  declare readonly type: string
+  /** The `seam-request-id` response header: quote it to Seam support. */
+  declare readonly requestId: string | undefined
+  /** Seam's `validation_errors` (zod's format() tree) on `invalid_input`. */
+  declare readonly validationErrors: unknown
+  /** Seam's `error.data`, when present. */
+  declare readonly data: unknown
+
+  constructor(init: {
+    status: number
+    type: string
+    message: string
+    requestId?: string | undefined
+    validationErrors?: unknown
+    data?: unknown
+  }) {
+    const { message, ...fields } = init
+    const id = init.requestId ? `, request id ${init.requestId}` : ''
+    super(`Seam API error ${init.type} (HTTP ${init.status}${id}): ${message}`, {}, 'SeamApiError')
+    Object.assign(this, fields)
+  }
+}
+
+/** The request never produced an HTTP response (offline, DNS, CORS, a dropped connection). */
+export class SeamNetworkError extends SeamConnectError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options, 'SeamNetworkError')
+  }
+}
+
+/** Seam (or a proxy) answered 2xx with a body that does not match the expected schema. */
+export class SeamResponseParseError extends SeamConnectError {
+  /** Where the mismatch is and what was expected; never the received values. */
+  declare readonly issues: SeamInputIssue[]
+
+  constructor(message: string, issues: SeamInputIssue[], options?: ErrorOptions) {
+    super(message, options, 'SeamResponseParseError')
+    this.issues = issues
+  }
+}
+
+/** Input that Seam would refuse, caught before any request was sent. */
+export class SeamInvalidInputError extends SeamConnectError {
+  /** Every problem found, each naming the parameter (or metadata key) and the rule. */
+  declare readonly issues: SeamInputIssue[]
+
+  constructor(context: string, issues: SeamInputIssue[]) {
+    const list = issues.map((i) => i.message).join('; ')
+    super(`Invalid input to ${context}: ${list}`, {}, 'SeamInvalidInputError')
+    this.issues = issues
+  }
+}
+
+/** Seam confirmed that the Connect Webview failed (`status: 'failed'`). */
+export class SeamConnectWebviewFailedError extends SeamConnectError {
+  declare readonly connectWebviewId: string
+  /** The webview's `error_code`, when the page or its redirect reported one. */
+  declare readonly errorCode: string | undefined
+  /** The webview's `error_message`, when the page or its redirect reported one. */
+  declare readonly errorMessage: string | undefined
+
+  constructor(init: { connectWebviewId: string; errorCode?: string; errorMessage?: string }) {
+    const { connectWebviewId, errorCode, errorMessage } = init
+    const detail = errorCode ? `: ${errorCode}${errorMessage ? ` (${errorMessage})` : ''}` : ''
+    super(
+      `Connect Webview ${connectWebviewId} failed${detail}`,
+      {},
+      'SeamConnectWebviewFailedError',
+    )
+    Object.assign(this, { connectWebviewId, errorCode, errorMessage })
+  }
+}
+
+/**
+ * `instanceof` alone fails when two copies of this package meet (a linked package, a duplicate in
+ * node_modules), so the guards also accept the shared brand.
+ */
+const guard =
+  <T extends SeamConnectError>(Class: abstract new (...args: never[]) => T, name?: string) =>
+  (error: unknown): error is T => {
+    const brand = (error as Record<symbol, unknown> | null)?.[BRAND]
+    return error instanceof Class || (name ? brand === name : brand !== undefined)
+  }
+
+/** Whether `error` came from this library (any of the classes below). */
+export const isSeamConnectError = guard(SeamConnectError)
+export const isSeamApiError = guard(SeamApiError, 'SeamApiError')
+export const isSeamNetworkError = guard(SeamNetworkError, 'SeamNetworkError')
+export const isSeamResponseParseError = guard(SeamResponseParseError, 'SeamResponseParseError')
+export const isSeamInvalidInputError = guard(SeamInvalidInputError, 'SeamInvalidInputError')
+export const isSeamConnectWebviewFailedError = guard(
+  SeamConnectWebviewFailedError,
+  'SeamConnectWebviewFailedError',
+)

@@ -1,0 +1,88 @@
+// Explicit named exports only: the public API, documented in README.md.
+
+// client (safe to import on a server)
+export {
+  createSeamConnectClient,
+  type SeamConnectClient,
+} from './client/create-seam-connect-client.js'
+export type { RequestOptions, RetryOptions, SeamConnectClientOptions } from './client/options.js'
+
+// errors
+export {
+  SeamApiError,
+  SeamConnectError,
+  SeamConnectWebviewFailedError,
+  SeamInvalidInputError,
+  SeamNetworkError,
+  SeamResponseParseError,
+  isSeamApiError,
+  isSeamConnectError,
+  isSeamConnectWebviewFailedError,
+  isSeamInvalidInputError,
+  isSeamNetworkError,
+  isSeamResponseParseError,
+  type SeamInputIssue,
+} from './errors/errors.js'
+
+// schemas
+export {
+  connectWebviewSchema,
+  createConnectWebviewParamsSchema,
+  type ConnectWebview,
+  type ConnectWebviewStatus,
+  type CreateConnectWebviewParams,
+  type GetConnectWebviewParams,
+} from './schemas/connect-webview.js'
+export {
+  connectedAccountSchema,
+  type ConnectedAccount,
+  type GetConnectedAccountParams,
+  type UpdateConnectedAccountParams,
+} from './schemas/connected-account.js'
+export {
+  CUSTOM_METADATA_LIMITS,
+  customMetadataInputSchema,
+  customMetadataSchema,
+  findCustomMetadataIssues,
+  type CustomMetadata,
+  type CustomMetadataInput,
+  type CustomMetadataInputValue,
+  type CustomMetadataIssue,
+} from './schemas/custom-metadata.js'
+export { listParamsSchema, type ListParams, type Page, type Pagination } from './schemas/list.js'
+export type { InferSchemaOutput, StandardSchemaV1 } from './schemas/standard-schema.js'
+
+// query (safe to import on a server, e.g. to prefetch)
+export { seamConnectKeys } from './query/keys.js'
+export {
+  connectWebviewQueryOptions,
+  isSettledConnectWebview,
+  type ConnectWebviewQueryOptions,
+} from './query/connect-webview-query-options.js'
+export { connectedAccountQueryOptions } from './query/connected-account-query-options.js'
+export {
+  connectedAccountByConnectWebviewQueryOptions,
+  type ConnectedAccountByConnectWebviewQueryOptions,
+} from './query/connected-account-by-connect-webview-query-options.js'
+export {
+  createConnectWebviewMutationOptions,
+  type CreateConnectWebviewMutationOptions,
+} from './query/create-connect-webview-mutation-options.js'
+export type { PollInterval } from './query/poll-interval.js'
+
+// react ('use client')
+export {
+  SeamConnectProvider,
+  type SeamConnectProviderProps,
+} from './react/seam-connect-provider.js'
+export { useSeamConnectClient } from './react/use-seam-connect-client.js'
+export {
+  useCreateConnectWebview,
+  type UseCreateConnectWebviewOptions,
+} from './react/use-create-connect-webview.js'
+export { useConnectWebview } from './react/use-connect-webview.js'
+export {
+  useConnectedAccountMetadata,
+  type ConnectedAccountMetadataTarget,
+  type UseConnectedAccountMetadataOptions,
+} from './react/use-connected-account-metadata.js'

@@ -1,0 +1,41 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
+import type { ConnectWebview } from '../schemas/connect-webview.js'
+import { seamConnectKeys } from './keys.js'
+import { checkPollInterval, type PollInterval } from './poll-interval.js'
+
+/** Default interval between status checks of a pending Connect Webview. */
+export const DEFAULT_WEBVIEW_POLL_INTERVAL = 3000
+
+export interface ConnectWebviewQueryOptions {
+  /** Interval (ms) between checks while the webview is `pending`; `false` turns polling off. */
+  pollInterval?: PollInterval
+}
+
+/** `authorized` and `failed` are final: such a webview never changes again. */
+export function isSettledConnectWebview(webview: ConnectWebview | undefined): boolean {
+  return webview?.status === 'authorized' || webview?.status === 'failed'
+}
+
+/**
+ * Query options for one Connect Webview: fresh forever once `authorized` or `failed`, polled
+ * while `pending` (React Query pauses the polling while the page is hidden).
+ *
+ * `retry` is off because the client already retries network errors, 5xx and 429 with backoff.
+ */
+export function connectWebviewQueryOptions(
+  client: SeamConnectClient,
+  connectWebviewId: string,
+  { pollInterval = DEFAULT_WEBVIEW_POLL_INTERVAL }: ConnectWebviewQueryOptions = {},
+) {
+  const interval = checkPollInterval(pollInterval, 'connectWebviewQueryOptions')
+  return queryOptions({
+    queryKey: seamConnectKeys.connectWebview(client, connectWebviewId),
+    queryFn: ({ signal }) =>
+      client.connectWebviews.get({ connect_webview_id: connectWebviewId }, { signal }),
+    staleTime: (query) => (isSettledConnectWebview(query.state.data) ? Infinity : 0),
+    refetchInterval: (query) =>
+      query.state.data && !isSettledConnectWebview(query.state.data) ? interval : false,
+    retry: false,
+  })
+}

@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react'
+import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
+import { SeamConnectError } from '../errors/errors.js'
+
+export const SeamConnectContext = createContext<SeamConnectClient | null>(null)
+
+/** The provider's client; `hook` names the caller in the error so the fix is obvious. */
+export function useRequiredClient(hook: string): SeamConnectClient {
+  const client = useContext(SeamConnectContext)
+  if (!client) {
+    throw new SeamConnectError(
+      `${hook}() must be used inside <SeamConnectProvider>: wrap the part of your app that calls ` +
+        `${hook}() in <SeamConnectProvider client={...}> (inside your <QueryClientProvider>).`,
+    )
+  }
+  return client
+}

@@ -1,0 +1,59 @@
+import { QueryClientContext } from '@tanstack/react-query'
+import { useContext, useMemo, type ReactNode } from 'react'
+import {
+  createSeamConnectClient,
+  type SeamConnectClient,
+} from '../client/create-seam-connect-client.js'
+import type { SeamConnectClientOptions } from '../client/options.js'
+import { SeamConnectError } from '../errors/errors.js'
+import { SeamConnectContext } from './seam-connect-context.js'
+
+/**
+ * Either a ready client, or the options to create one (see `createSeamConnectClient`).
+ */
+export type SeamConnectProviderProps = { children?: ReactNode } & (
+  { client: SeamConnectClient } | (SeamConnectClientOptions & { client?: undefined })
+)
+
+/**
+ * Makes a Seam Connect client available to the hooks and `<ConnectWebviewFrame>` below it. It
+ * uses the app's own `QueryClient` (from `<QueryClientProvider>`) and never creates one.
+ *
+ * @example
+ * <QueryClientProvider client={queryClient}>
+ *   <SeamConnectProvider publishableKey="seam_pk..." userIdentifierKey={user.opaqueId}>
+ *     <App />
+ *   </SeamConnectProvider>
+ * </QueryClientProvider>
+ */
+export function SeamConnectProvider(props: SeamConnectProviderProps) {
+  if (!useContext(QueryClientContext)) {
+    throw new SeamConnectError(
+      '<SeamConnectProvider> must be rendered inside a <QueryClientProvider> from ' +
+        "@tanstack/react-query: it caches through your app's QueryClient and never creates its own.",
+    )
+  }
+  const client = useClient(props)
+  return <SeamConnectContext.Provider value={client}>{props.children}</SeamConnectContext.Provider>
+}
+
+/**
+ * A client from options is re-created only when an option's value changes, so inline
+ * `headers={{ ... }}` objects do not reset the cache scope on every render.
+ */
+function useClient(props: SeamConnectProviderProps): SeamConnectClient {
+  const { children: _children, client, ...options } = props
+  const signature = client ? null : JSON.stringify(options)
+  const fetchImpl = client ? undefined : (options as SeamConnectClientOptions).fetch
+  const created = useMemo(
+    () =>
+      signature === null
+        ? null
+        : createSeamConnectClient({
+            ...(JSON.parse(signature) as object),
+            fetch: fetchImpl,
+          }),
+    [signature, fetchImpl],
+  )
+  return client ?? (created as SeamConnectClient)
+}

@@ -1,0 +1,42 @@
+import {
+  useMutation,
+  useQueryClient,
+  type UseMutationOptions,
+  type UseMutationResult,
+} from '@tanstack/react-query'
+import type { SeamConnectError } from '../errors/errors.js'
+import { createConnectWebviewMutationOptions } from '../query/create-connect-webview-mutation-options.js'
+import type { ConnectWebview, CreateConnectWebviewParams } from '../schemas/connect-webview.js'
+import { useRequiredClient } from './seam-connect-context.js'
+
+export type UseCreateConnectWebviewOptions = Omit<
+  UseMutationOptions<ConnectWebview, SeamConnectError, CreateConnectWebviewParams>,
+  'mutationFn' | 'mutationKey'
+>
+
+/**
+ * Creates a Connect Webview (with `custom_metadata`) and caches it for `useConnectWebview` and
+ * `<ConnectWebviewFrame>`. Invalid params reject with a `SeamInvalidInputError` before any
+ * request is sent; the create is never retried once it may have reached Seam.
+ *
+ * @example
+ * const create = useCreateConnectWebview()
+ * create.mutate({ custom_metadata: { tenant_id: 't_1' } })
+ * // create.data?.url -> <ConnectWebviewFrame connectWebview={create.data} />
+ */
+export function useCreateConnectWebview(
+  options: UseCreateConnectWebviewOptions = {},
+): UseMutationResult<ConnectWebview, SeamConnectError, CreateConnectWebviewParams> {
+  const client = useRequiredClient('useCreateConnectWebview')
+  const queryClient = useQueryClient()
+  const base = createConnectWebviewMutationOptions(client, { queryClient })
+  return useMutation({
+    ...options,
+    ...base,
+    // The cache write comes first so that the caller's onSuccess already sees the webview cached.
+    onSuccess: (...args) => {
+      base.onSuccess(args[0])
+      return options.onSuccess?.(...args)
+    },
+  })
+}

@@ -1,0 +1,101 @@
+import * as z from 'zod/mini'
+import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
+import { mustBe } from './messages.js'
+
+/**
+ * Statuses Seam documents today. The schema accepts any string so that a status Seam adds later
+ * does not break parsing; code compares against these.
+ */
+export type ConnectWebviewStatus = 'pending' | 'authorized' | 'failed' | (string & {})
+
+const optionalString = z.optional(z.nullable(z.string()))
+
+/**
+ * A Connect Webview as Seam returns it. Only the fields this library reads are required; a few
+ * common ones are typed when present, and every other field is kept as `unknown`, because Seam
+ * adds fields over time (https://docs.seam.co/latest/api/connect_webviews/get).
+ *
+ * `url` carries an `auth_token`: treat it as a credential (never log it).
+ */
+export const connectWebviewSchema = z.looseObject({
+  connect_webview_id: z.string(),
+  status: z.string() as z.ZodMiniType<ConnectWebviewStatus>,
+  url: z.string(),
+  connected_account_id: z.nullable(z.string()),
+  custom_metadata: customMetadataSchema,
+  created_at: z.optional(z.string()),
+  login_successful: z.optional(z.boolean()),
+  selected_provider: optionalString,
+  custom_redirect_url: optionalString,
+})
+
+export type ConnectWebview = z.infer<typeof connectWebviewSchema>
+
+/** Provider categories accepted by `/connect_webviews/create` (Seam's OpenAPI document). */
+export const PROVIDER_CATEGORIES = [
+  'stable',
+  'consumer_smartlocks',
+  'beta',
+  'thermostats',
+  'noise_sensors',
+  'access_control_systems',
+  'cameras',
+  'connectors',
+  'internal_beta',
+] as const
+export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number]
+
+/** Device capabilities accepted by `accepted_capabilities`. */
+export const CAPABILITIES = [
+  'lock',
+  'thermostat',
+  'noise_sensor',
+  'access_control',
+  'camera',
+] as const
+export type Capability = (typeof CAPABILITIES)[number]
+
+// A refinement over a string costs a few bytes; z.enum would add its own schema kind to the bundle.
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .check(
+      z.refine((v) => values.includes(v as T), mustBe(`one of ${values.join(', ')}`)),
+    ) as unknown as z.ZodMiniType<T>
+
+const isHttpUrl = (value: string) => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+const redirectUrl = z.optional(z.string().check(z.refine(isHttpUrl, mustBe('an http(s) URL'))))
+const strings = z.optional(z.array(z.string()))
+
+/**
+ * Parameters of `/connect_webviews/create` (https://docs.seam.co/latest/api/connect_webviews/create).
+ * Unknown parameters are refused rather than sent, so a typo such as `customMetadata` cannot
+ * silently drop the app's metadata.
+ */
+export const createConnectWebviewParamsSchema = z.strictObject({
+  custom_metadata: z.optional(customMetadataInputSchema),
+  custom_redirect_url: redirectUrl,
+  custom_redirect_failure_url: redirectUrl,
+  provider_category: z.optional(oneOf(PROVIDER_CATEGORIES)),
+  accepted_providers: strings,
+  excluded_providers: strings,
+  accepted_capabilities: z.optional(z.array(oneOf(CAPABILITIES))),
+  automatically_manage_new_devices: z.optional(z.boolean()),
+  wait_for_device_creation: z.optional(z.boolean()),
+  customer_key: z.optional(z.string().check(z.minLength(1))),
+})
+
+export type CreateConnectWebviewParams = z.input<typeof createConnectWebviewParamsSchema>
+
+export const getConnectWebviewParamsSchema = z.strictObject({
+  connect_webview_id: z.string().check(z.minLength(1)),
+})
+
+export type GetConnectWebviewParams = z.input<typeof getConnectWebviewParamsSchema>

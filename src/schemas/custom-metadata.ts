@@ -1,0 +1,104 @@
+import * as z from 'zod/mini'
+
+/**
+ * Limits from Seam's "Attaching Custom Metadata to the Connect Webview"
+ * (https://docs.seam.co/latest/core-concepts/connect-webviews/attaching-custom-data-to-the-connect-webview)
+ * and the `custom_metadata` request schema in Seam's OpenAPI document.
+ */
+export const CUSTOM_METADATA_LIMITS = {
+  maxKeys: 50,
+  maxKeyLength: 40,
+  maxValueLength: 500,
+} as const
+
+/** A value Seam accepts in `custom_metadata`; `null` (and `""` on update) removes the key. */
+export type CustomMetadataInputValue = string | boolean | null
+
+/** `custom_metadata` as sent to Seam. */
+export type CustomMetadataInput = Record<string, CustomMetadataInputValue>
+
+/** `custom_metadata` as Seam returns it: unset keys are omitted, so only strings and booleans. */
+export type CustomMetadata = Record<string, string | boolean>
+
+/** One broken rule of `custom_metadata`; `path` is `[key]`, or `[]` for the whole object. */
+export interface CustomMetadataIssue {
+  path: string[]
+  message: string
+}
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null)
+
+const typeName = (value: unknown) =>
+  Array.isArray(value)
+    ? 'an array'
+    : value == null
+      ? String(value)
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`
+
+/**
+ * Checks `custom_metadata` against Seam's rules and returns every broken rule at once (so a form
+ * can show them all). Messages name the offending key and the rule, never the value, which may
+ * be personal data.
+ */
+export function findCustomMetadataIssues(input: unknown): CustomMetadataIssue[] {
+  if (!isPlainObject(input)) {
+    return [
+      {
+        path: [],
+        message: `custom_metadata must be an object, not ${typeName(input)}`,
+      },
+    ]
+  }
+  const { maxKeys, maxKeyLength, maxValueLength } = CUSTOM_METADATA_LIMITS
+  const issues: CustomMetadataIssue[] = []
+  const keys = Object.keys(input)
+  if (keys.length > maxKeys) {
+    issues.push({
+      path: [],
+      message: `custom_metadata has ${keys.length} keys; at most ${maxKeys} are allowed`,
+    })
+  }
+  for (const key of keys) {
+    // Long keys are cut in messages so that one bad key cannot flood a form or a log.
+    const name = `custom_metadata key ${JSON.stringify(key.length > 48 ? `${key.slice(0, 48)}…` : key)}`
+    const add = (message: string) => issues.push({ path: [key], message })
+    const value = input[key]
+    if (!key) add('custom_metadata keys must not be empty')
+    if (key.length > maxKeyLength) {
+      add(`${name} has ${key.length} characters; at most ${maxKeyLength} are allowed`)
+    }
+    if (key.includes('.')) add(`${name} must not contain "."`)
+    if (typeof value === 'string' && value.length > maxValueLength) {
+      add(
+        `${name}: the value has ${value.length} characters; at most ${maxValueLength} are allowed`,
+      )
+    } else if (!['string', 'boolean'].includes(typeof value) && value !== null) {
+      add(`${name}: the value must be a string, a boolean or null, not ${typeName(value)}`)
+    }
+  }
+  return issues
+}
+
+/**
+ * The `custom_metadata` input rules as a zod/mini schema: at most 50 keys; keys of 1 to 40
+ * characters without `.`; values a string of at most 500 characters, a boolean or `null`.
+ */
+export const customMetadataInputSchema = z.custom<CustomMetadataInput>().check(
+  z.superRefine((value, ctx) => {
+    for (const { path, message } of findCustomMetadataIssues(value)) {
+      ctx.addIssue({ code: 'custom', path, message })
+    }
+  }),
+)
+
+/** `custom_metadata` as returned on a Connect Webview or connected account. */
+export const customMetadataSchema = z.custom<CustomMetadata>(
+  (value) =>
+    isPlainObject(value) &&
+    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'boolean'),
+)

@@ -1,0 +1,35 @@
+import { SeamConnectError, SeamResponseParseError } from '../errors/errors.js'
+import type { CustomMetadata } from './custom-metadata.js'
+import type { InferSchemaOutput, StandardSchemaV1 } from './standard-schema.js'
+
+/**
+ * Validates a connected account's `custom_metadata` with the app's own schema. Metadata written
+ * by a browser can be anything its user wanted, so the app's types are checked, not assumed.
+ * @throws SeamResponseParseError when the metadata does not match.
+ */
+export function validateCustomMetadata<S extends StandardSchemaV1>(
+  schema: S,
+  metadata: CustomMetadata,
+): InferSchemaOutput<S> {
+  const result = schema['~standard'].validate(metadata)
+  if (result instanceof Promise) {
+    throw new SeamConnectError(
+      'The custom_metadata schema validated asynchronously; pass a schema without async checks',
+    )
+  }
+  if (!result.issues) return result.value as InferSchemaOutput<S>
+  const issues = result.issues.map((issue) => ({
+    path: (issue.path ?? []).map((segment) => {
+      const key = typeof segment === 'object' ? segment.key : segment
+      return typeof key === 'number' ? key : String(key)
+    }),
+    message: issue.message,
+  }))
+  const described = issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ')
+  throw new SeamResponseParseError(
+    `custom_metadata does not match the schema: ${described}`,
+    issues,
+  )
+}

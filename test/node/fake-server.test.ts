@@ -1,0 +1,970 @@
+// Behaviour of the fake Seam Connect over real HTTP: the custom_metadata rules, visibility,
+// filters, pagination, headers, faults and the request log.
+import { connect } from 'node:net'
+import { networkInterfaces, platform } from 'node:os'
+import { describe, expect, it } from 'vitest'
+import {
+  apiKeyHeaders,
+  call,
+  completeWebview,
+  control,
+  createWebview,
+  fakePublishableKey,
+  fakeUrl,
+  newSession,
+  requestLog,
+  seam,
+  uniqueKey,
+  type TestSession,
+} from './fake-http'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+async function createWithMetadata(session: TestSession, customMetadata: unknown) {
+  return call('/connect_webviews/create', {
+    headers: session.headers,
+    body: { custom_metadata: customMetadata },
+  })
+}
+
+async function getAccount(headers: Record<string, string>, id: string) {
+  return (await seam('/connected_accounts/get', headers, { connected_account_id: id }))
+    .connected_account
+}
+
+describe('custom_metadata input rules', () => {
+  it('accepts the limits exactly: 50 keys, 40-character keys, 500-character strings', async () => {
+    const session = await newSession()
+    const metadata: Record<string, unknown> = {
+      ['k'.repeat(40)]: 'v'.repeat(500),
+    }
+    for (let i = 1; i < 50; i++) metadata[`key_${i}`] = i % 2 === 0
+    const reply = await createWithMetadata(session, metadata)
+    expect(reply.status).toBe(200)
+    expect(Object.keys(reply.body.connect_webview.custom_metadata)).toHaveLength(50)
+  })
+
+  it('refuses 51 keys', async () => {
+    const session = await newSession()
+    const metadata = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`key_${i}`, 'v']))
+    const reply = await createWithMetadata(session, metadata)
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.type).toBe('invalid_input')
+    expect(reply.body.error.validation_errors.custom_metadata._errors[0]).toMatch(/50/)
+  })
+
+  it.each([
+    ['a 41-character key', 'k'.repeat(41), 'v', /40/],
+    ['a key containing "."', 'user.id', 'v', /"\."/],
+    ['an empty key', '', 'v', /empty/],
+    ['a number value', 'count', 3, /string, a boolean or null/],
+    ['an object value', 'nested', { a: 1 }, /string, a boolean or null/],
+    ['an array value', 'list', ['a'], /string, a boolean or null/],
+    ['a 501-character string', 'long', 'v'.repeat(501), /500/],
+  ])('refuses %s, naming the key in validation_errors', async (_, key, value, message) => {
+    const session = await newSession()
+    const reply = await createWithMetadata(session, {
+      fine: 'yes',
+      [key]: value,
+    })
+    expect(reply.status).toBe(400)
+    expect(reply.body).toMatchObject({
+      error: { type: 'invalid_input' },
+      ok: false,
+    })
+    const errors = reply.body.error.validation_errors
+    expect(errors._errors).toEqual([])
+    expect(errors.custom_metadata[key]._errors).toEqual([expect.stringMatching(message)])
+    expect(errors.custom_metadata).not.toHaveProperty('fine')
+  })
+
+  it('refuses a custom_metadata that is not an object', async () => {
+    const session = await newSession()
+    const reply = await createWithMetadata(session, ['a'])
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.validation_errors.custom_metadata._errors).toHaveLength(1)
+  })
+
+  it('drops null values when storing; an omitted custom_metadata is stored as {}', async () => {
+    const session = await newSession()
+    const withNull = await createWithMetadata(session, {
+      keep: 'x',
+      flag: false,
+      gone: null,
+    })
+    expect(withNull.body.connect_webview.custom_metadata).toEqual({
+      keep: 'x',
+      flag: false,
+    })
+    const omitted = await createWebview(session.headers)
+    expect(omitted.custom_metadata).toEqual({})
+    const { connected_account: account } = await completeWebview(omitted.connect_webview_id)
+    expect(account.custom_metadata).toEqual({})
+  })
+
+  it('refuses unknown fields on create', async () => {
+    const session = await newSession()
+    const reply = await call('/connect_webviews/create', {
+      headers: session.headers,
+      body: { custom_metadata: {}, metadata: { a: 'b' } },
+    })
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.validation_errors._errors).toEqual([
+      expect.stringContaining('metadata'),
+    ])
+  })
+})
+
+describe('custom_metadata on completion, reconnection and update', () => {
+  it('copies the webview metadata onto a new account', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      custom_metadata: { tenant: 't1', admin: true },
+    })
+    const { connect_webview: done, connected_account: account } = await completeWebview(
+      webview.connect_webview_id,
+    )
+    expect(account.custom_metadata).toEqual({ tenant: 't1', admin: true })
+    expect(done).toMatchObject({
+      status: 'authorized',
+      login_successful: true,
+      connected_account_id: account.connected_account_id,
+      selected_provider: account.account_type,
+    })
+    expect(done.authorized_at).toEqual(expect.any(String))
+    const fromApi = await getAccount(session.headers, account.connected_account_id)
+    expect(fromApi.custom_metadata).toEqual({ tenant: 't1', admin: true })
+  })
+
+  it('replaces the whole metadata when an account is reconnected (by id or by provider + username)', async () => {
+    const session = await newSession()
+    const username = `${uniqueKey()}@example.com`
+    const first = await createWebview(session.headers, {
+      custom_metadata: { tenant: 't1', old_only: 'x' },
+    })
+    const { connected_account: account } = await completeWebview(first.connect_webview_id, {
+      provider: 'august',
+      username,
+    })
+
+    const second = await createWebview(session.headers, {
+      custom_metadata: { tenant: 't2' },
+    })
+    const reconnected = await completeWebview(second.connect_webview_id, {
+      provider: 'august',
+      username,
+    })
+    expect(reconnected.connected_account.connected_account_id).toBe(account.connected_account_id)
+    expect(reconnected.connected_account.custom_metadata).toEqual({
+      tenant: 't2',
+    })
+
+    const third = await createWebview(session.headers)
+    const byId = await completeWebview(third.connect_webview_id, {
+      connected_account_id: account.connected_account_id,
+    })
+    expect(byId.connected_account.connected_account_id).toBe(account.connected_account_id)
+    expect(byId.connected_account.custom_metadata).toEqual({})
+    expect(
+      (await getAccount(session.headers, account.connected_account_id)).custom_metadata,
+    ).toEqual({})
+  })
+
+  it('creates a separate account for another username or provider', async () => {
+    const session = await newSession()
+    const username = `${uniqueKey()}@example.com`
+    const a = await createWebview(session.headers)
+    const b = await createWebview(session.headers)
+    const first = await completeWebview(a.connect_webview_id, {
+      provider: 'august',
+      username,
+    })
+    const second = await completeWebview(b.connect_webview_id, {
+      provider: 'schlage',
+      username,
+    })
+    expect(second.connected_account.connected_account_id).not.toBe(
+      first.connected_account.connected_account_id,
+    )
+    expect(second.connected_account).toMatchObject({
+      account_type: 'schlage',
+      account_type_display_name: 'Schlage',
+      display_name: username,
+    })
+  })
+
+  it('update replaces the whole metadata; null and "" remove keys', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      custom_metadata: { a: '1', b: '2', c: true },
+    })
+    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const id = account.connected_account_id
+    const reply = await call('/connected_accounts/update', {
+      headers: apiKeyHeaders(),
+      body: {
+        connected_account_id: id,
+        custom_metadata: { a: null, b: '', d: 'new', e: false },
+      },
+    })
+    expect(reply.status).toBe(200)
+    expect(reply.body.ok).toBe(true)
+    expect((await getAccount(session.headers, id)).custom_metadata).toEqual({
+      d: 'new',
+      e: false,
+    })
+
+    const renamed = await call('/connected_accounts/update', {
+      headers: apiKeyHeaders(),
+      body: { connected_account_id: id, display_name: 'Front door' },
+    })
+    expect(renamed.status).toBe(200)
+    const after = await getAccount(session.headers, id)
+    expect(after.display_name).toBe('Front door')
+    expect(after.custom_metadata).toEqual({ d: 'new', e: false })
+  })
+
+  it('update validates metadata like create', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const reply = await call('/connected_accounts/update', {
+      headers: apiKeyHeaders(),
+      body: {
+        connected_account_id: account.connected_account_id,
+        custom_metadata: { 'x.y': 'z' },
+      },
+    })
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.validation_errors.custom_metadata['x.y']._errors).toHaveLength(1)
+  })
+
+  it('refuses update with a client session token (401) and leaves the account alone', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      custom_metadata: { a: '1' },
+    })
+    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const reply = await call('/connected_accounts/update', {
+      headers: session.headers,
+      body: {
+        connected_account_id: account.connected_account_id,
+        custom_metadata: {},
+      },
+    })
+    expect(reply.status).toBe(401)
+    expect(reply.body.error.type).toBe('unauthorized')
+    expect(
+      (await getAccount(session.headers, account.connected_account_id)).custom_metadata,
+    ).toEqual({ a: '1' })
+  })
+})
+
+describe('client sessions and authentication', () => {
+  it('returns the same session and token for the same user_identifier_key', async () => {
+    const key = uniqueKey()
+    const a = await newSession(key)
+    const b = await newSession(key)
+    const other = await newSession()
+    expect(b.token).toBe(a.token)
+    expect(a.token).toMatch(/^seam_cst/)
+    expect(other.token).not.toBe(a.token)
+  })
+
+  it('refuses a wrong publishable key, a missing one, and a missing user_identifier_key', async () => {
+    const wrong = await call('/client_sessions/get_or_create', {
+      headers: { 'seam-publishable-key': 'seam_pk1wrong' },
+      body: { user_identifier_key: uniqueKey() },
+    })
+    expect(wrong.status).toBe(401)
+    expect(wrong.body.error.type).toBe('unauthorized')
+    const missing = await call('/client_sessions/get_or_create', {
+      body: { user_identifier_key: uniqueKey() },
+    })
+    expect(missing.status).toBe(401)
+    const noKey = await call('/client_sessions/get_or_create', {
+      headers: { 'seam-publishable-key': fakePublishableKey },
+      body: { user_identifier_key: '' },
+    })
+    expect(noKey.status).toBe(400)
+    expect(noKey.body.error.validation_errors.user_identifier_key._errors).toHaveLength(1)
+  })
+
+  it('accepts a CST in either header, and refuses unknown tokens', async () => {
+    const session = await newSession()
+    const accepted: Record<string, string>[] = [
+      { authorization: `Bearer ${session.token}` },
+      { 'client-session-token': session.token },
+    ]
+    for (const headers of accepted) {
+      expect((await call('/connect_webviews/list', { headers, body: {} })).status).toBe(200)
+    }
+    const refused: Record<string, string>[] = [
+      { authorization: 'Bearer seam_cst1unknown' },
+      { 'client-session-token': 'seam_cst1unknown' },
+      {
+        authorization: `Bearer ${session.token}`,
+        'client-session-token': 'seam_cst1other',
+      },
+      { 'seam-publishable-key': fakePublishableKey },
+    ]
+    for (const headers of refused) {
+      const reply = await call('/connect_webviews/list', { headers, body: {} })
+      expect(reply.status).toBe(401)
+      expect(reply.body.error.type).toBe('unauthorized')
+    }
+  })
+})
+
+describe('visibility', () => {
+  it('a session sees only its own webviews and accounts; an API key sees all', async () => {
+    const a = await newSession()
+    const b = await newSession()
+    const webview = await createWebview(a.headers, {
+      custom_metadata: { owner: a.key },
+    })
+    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+
+    const getWebview = (headers: Record<string, string>) =>
+      call('/connect_webviews/get', {
+        headers,
+        body: { connect_webview_id: webview.connect_webview_id },
+      })
+    const getAcc = (headers: Record<string, string>) =>
+      call('/connected_accounts/get', {
+        headers,
+        body: { connected_account_id: account.connected_account_id },
+      })
+
+    expect((await getWebview(a.headers)).status).toBe(200)
+    expect((await getWebview(b.headers)).body.error.type).toBe('connect_webview_not_found')
+    expect((await getAcc(a.headers)).status).toBe(200)
+    expect((await getAcc(b.headers)).body.error.type).toBe('connected_account_not_found')
+    expect((await getWebview(apiKeyHeaders())).status).toBe(200)
+    expect((await getAcc(apiKeyHeaders())).status).toBe(200)
+
+    const filter = { custom_metadata_has: { owner: a.key } }
+    const listed = async (path: string, headers: Record<string, string>, key: string) =>
+      ((await seam(path, headers, filter))[key] as unknown[]).length
+    expect(await listed('/connect_webviews/list', a.headers, 'connect_webviews')).toBe(1)
+    expect(await listed('/connect_webviews/list', b.headers, 'connect_webviews')).toBe(0)
+    expect(await listed('/connected_accounts/list', a.headers, 'connected_accounts')).toBe(1)
+    expect(await listed('/connected_accounts/list', b.headers, 'connected_accounts')).toBe(0)
+    expect(await listed('/connect_webviews/list', apiKeyHeaders(), 'connect_webviews')).toBe(1)
+  })
+
+  it('an API key can list one session with user_identifier_key', async () => {
+    const a = await newSession()
+    const b = await newSession()
+    const mine = await createWebview(a.headers)
+    await createWebview(b.headers)
+    const listed = await seam('/connect_webviews/list', apiKeyHeaders(), {
+      user_identifier_key: a.key,
+    })
+    expect(
+      listed.connect_webviews.map((w: { connect_webview_id: string }) => w.connect_webview_id),
+    ).toEqual([mine.connect_webview_id])
+  })
+
+  it('the client session lists its webviews and accounts', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const again = await call('/client_sessions/get_or_create', {
+      headers: { 'seam-publishable-key': fakePublishableKey },
+      body: { user_identifier_key: session.key },
+    })
+    expect(again.body.client_session).toMatchObject({
+      connect_webview_ids: [webview.connect_webview_id],
+      connected_account_ids: [account.connected_account_id],
+      user_identifier_key: session.key,
+    })
+  })
+})
+
+describe('custom_metadata_has filtering', () => {
+  it('matches every given pair; null matches an unset key', async () => {
+    const session = await newSession()
+    const t1 = await createWebview(session.headers, {
+      custom_metadata: { tenant: 't1', flag: true },
+    })
+    const t2 = await createWebview(session.headers, {
+      custom_metadata: { tenant: 't2' },
+    })
+    const none = await createWebview(session.headers)
+    const ids = async (filter: unknown) =>
+      (
+        await seam('/connect_webviews/list', session.headers, {
+          custom_metadata_has: filter,
+        })
+      ).connect_webviews.map((w: { connect_webview_id: string }) => w.connect_webview_id)
+
+    expect(await ids({ tenant: 't1' })).toEqual([t1.connect_webview_id])
+    expect(await ids({ flag: true })).toEqual([t1.connect_webview_id])
+    expect(await ids({ flag: 'true' })).toEqual([])
+    expect(await ids({ tenant: 't1', flag: false })).toEqual([])
+    expect(await ids({ flag: null })).toEqual([t2.connect_webview_id, none.connect_webview_id])
+    expect(await ids({ tenant: null })).toEqual([none.connect_webview_id])
+    expect(await ids({})).toHaveLength(3)
+  })
+
+  it('filters accounts too, and reads custom_metadata_has[key] from a GET query', async () => {
+    const session = await newSession()
+    for (const tenant of ['t1', 't2']) {
+      const webview = await createWebview(session.headers, {
+        custom_metadata: { tenant },
+      })
+      await completeWebview(webview.connect_webview_id)
+    }
+    const reply = await call('/connected_accounts/list', {
+      method: 'GET',
+      headers: session.headers,
+      query: { 'custom_metadata_has[tenant]': 't2' },
+    })
+    expect(reply.status).toBe(200)
+    expect(reply.body.connected_accounts).toHaveLength(1)
+    expect(reply.body.connected_accounts[0].custom_metadata).toEqual({
+      tenant: 't2',
+    })
+  })
+})
+
+describe('pagination', () => {
+  it('walks every page with a small limit, in creation order, without repeats', async () => {
+    const session = await newSession()
+    const created: string[] = []
+    for (let i = 0; i < 5; i++) {
+      created.push((await createWebview(session.headers)).connect_webview_id)
+    }
+    const seen: string[] = []
+    const sizes: number[] = []
+    let cursor: string | null = null
+    do {
+      const page = await seam('/connect_webviews/list', session.headers, {
+        limit: 2,
+        ...(cursor ? { page_cursor: cursor } : {}),
+      })
+      sizes.push(page.connect_webviews.length)
+      seen.push(
+        ...page.connect_webviews.map((w: { connect_webview_id: string }) => w.connect_webview_id),
+      )
+      expect(page.pagination.has_next_page).toBe(page.pagination.next_page_cursor !== null)
+      cursor = page.pagination.next_page_cursor
+      if (!cursor) expect(page.pagination.next_page_url).toBeNull()
+    } while (cursor)
+    expect(sizes).toEqual([2, 2, 1])
+    expect(seen).toEqual(created)
+  })
+
+  it('next_page_url alone fetches the next page (the cursor keeps the filters)', async () => {
+    const session = await newSession()
+    const tagged: string[] = []
+    for (let i = 0; i < 3; i++) {
+      tagged.push(
+        (
+          await createWebview(session.headers, {
+            custom_metadata: { page: 'yes' },
+          })
+        ).connect_webview_id,
+      )
+      await createWebview(session.headers, { custom_metadata: { page: 'no' } })
+    }
+    const first = await seam('/connect_webviews/list', session.headers, {
+      limit: 2,
+      custom_metadata_has: { page: 'yes' },
+    })
+    const nextUrl = new URL(first.pagination.next_page_url)
+    expect(nextUrl.origin).toBe(fakeUrl)
+    expect(nextUrl.pathname).toBe('/connect_webviews/list')
+    const second = await fetch(nextUrl, { headers: session.headers })
+    const body = await second.json()
+    expect(
+      [...first.connect_webviews, ...body.connect_webviews].map(
+        (w: { connect_webview_id: string }) => w.connect_webview_id,
+      ),
+    ).toEqual(tagged)
+    expect(body.pagination.has_next_page).toBe(false)
+  })
+
+  it('refuses a forged cursor', async () => {
+    const session = await newSession()
+    const reply = await call('/connect_webviews/list', {
+      headers: session.headers,
+      body: { page_cursor: 'bm90IGEgY3Vyc29y' },
+    })
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.type).toBe('invalid_input')
+  })
+})
+
+describe('headers', () => {
+  it('answers a CORS preflight with the allowed methods and headers', async () => {
+    const response = await fetch(new URL('/connect_webviews/get', fakeUrl), {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, authorization, x-extra',
+      },
+    })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173')
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS')
+    const allowed = response.headers.get('access-control-allow-headers')?.split(', ')
+    expect(allowed).toEqual(
+      expect.arrayContaining([
+        'authorization',
+        'client-session-token',
+        'seam-publishable-key',
+        'content-type',
+        'x-extra',
+      ]),
+    )
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'seam-request-id, retry-after',
+    )
+    expect(response.headers.get('seam-request-id')).toMatch(UUID)
+  })
+
+  it('sends CORS headers on ordinary replies; * without an Origin', async () => {
+    const withOrigin = await fetch(new URL('/_fake/health', fakeUrl), {
+      headers: { origin: 'http://localhost:6006' },
+    })
+    expect(withOrigin.headers.get('access-control-allow-origin')).toBe('http://localhost:6006')
+    expect(withOrigin.headers.get('access-control-expose-headers')).toBe(
+      'seam-request-id, retry-after',
+    )
+    const withoutOrigin = await fetch(new URL('/_fake/health', fakeUrl))
+    expect(withoutOrigin.headers.get('access-control-allow-origin')).toBe('*')
+  })
+
+  it('puts a distinct seam-request-id (a UUID) on every reply, errors included', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const replies = await Promise.all([
+      call('/connect_webviews/get', {
+        headers: session.headers,
+        body: { connect_webview_id: webview.connect_webview_id },
+      }),
+      call('/connect_webviews/create', {
+        headers: session.headers,
+        body: { nope: 1 },
+      }),
+      call('/connect_webviews/list', { body: {} }),
+      call('/connect_webviews/get', {
+        headers: session.headers,
+        body: { connect_webview_id: crypto.randomUUID() },
+      }),
+      call('/no/such/route', { body: {} }),
+      call('/connect_webviews/create', {
+        headers: session.headers,
+        method: 'POST',
+        body: undefined,
+        query: {},
+      }),
+      call('/_fake/health', { method: 'GET' }),
+      call('/connect_webviews/view', {
+        method: 'GET',
+        query: { connect_webview_id: 'x' },
+      }),
+    ])
+    expect(replies.map((reply) => reply.status)).toEqual([200, 400, 401, 404, 404, 200, 200, 401])
+    const ids = replies.map((reply) => reply.headers.get('seam-request-id'))
+    for (const id of ids) expect(id).toMatch(UUID)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('gives every object a UUID id', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const { client_session: clientSession } = await seam(
+      '/client_sessions/get_or_create',
+      { 'seam-publishable-key': fakePublishableKey },
+      { user_identifier_key: session.key },
+    )
+    for (const id of [
+      webview.connect_webview_id,
+      webview.workspace_id,
+      account.connected_account_id,
+      clientSession.client_session_id,
+      clientSession.workspace_id,
+    ]) {
+      expect(id).toMatch(UUID)
+    }
+    expect(new URL(webview.url).searchParams.get('connect_webview_id')).toBe(
+      webview.connect_webview_id,
+    )
+  })
+})
+
+describe('faults', () => {
+  it('replies with the scripted status, error and Retry-After, then behaves normally', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      status: 429,
+      error_type: 'rate_limited',
+      message: 'Slow down',
+      retry_after: '3',
+    })
+    const faulted = await call('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    expect(faulted.status).toBe(429)
+    expect(faulted.headers.get('retry-after')).toBe('3')
+    expect(faulted.headers.get('seam-request-id')).toMatch(UUID)
+    expect(faulted.body).toEqual({
+      error: { type: 'rate_limited', message: 'Slow down' },
+      ok: false,
+    })
+    const normal = await call('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    expect(normal.status).toBe(200)
+  })
+
+  it('applies to exactly `times` requests, FIFO, only on the given route', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      route: '/connect_webviews/get',
+      times: 2,
+      status: 503,
+    })
+    await control('/faults', {
+      user_identifier_key: session.key,
+      route: '/connect_webviews/get',
+      status: 500,
+    })
+    const webview = await createWebview(session.headers)
+    expect(
+      (
+        await call('/connect_webviews/list', {
+          headers: session.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(200)
+    const get = () =>
+      call('/connect_webviews/get', {
+        headers: session.headers,
+        body: { connect_webview_id: webview.connect_webview_id },
+      })
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await get()).status)
+    expect(statuses).toEqual([503, 503, 500, 200])
+  })
+
+  it('sends a raw body (invalid JSON, or a 200 in the wrong shape)', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      body: '{"connect_webview": ',
+    })
+    await control('/faults', {
+      user_identifier_key: session.key,
+      status: 502,
+      body: '<html>bad gateway</html>',
+    })
+    const first = await call('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    expect(first.status).toBe(200)
+    expect(first.text).toBe('{"connect_webview": ')
+    const second = await call('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    expect(second.status).toBe(502)
+    expect(second.text).toBe('<html>bad gateway</html>')
+  })
+
+  it('drops the connection without a reply, and logs it with status 0', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      route: '/connect_webviews/list',
+      drop: true,
+    })
+    await expect(
+      fetch(new URL('/connect_webviews/list', fakeUrl), {
+        method: 'POST',
+        headers: { ...session.headers, 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    ).rejects.toThrow(TypeError)
+    const log = await requestLog({
+      user_identifier_key: session.key,
+      path: '/connect_webviews/list',
+    })
+    expect(log.map((entry) => entry.status)).toEqual([0])
+    expect(
+      (
+        await call('/connect_webviews/list', {
+          headers: session.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(200)
+  })
+
+  it('adds latency, alone or before a reply', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      latency_ms: 150,
+    })
+    const started = performance.now()
+    const slow = await call('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+    expect(slow.status).toBe(200)
+  })
+
+  it('faults get_or_create for its user_identifier_key, before authentication', async () => {
+    const key = uniqueKey()
+    await control('/faults', { user_identifier_key: key, status: 500 })
+    const reply = await call('/client_sessions/get_or_create', {
+      headers: { 'seam-publishable-key': fakePublishableKey },
+      body: { user_identifier_key: key },
+    })
+    expect(reply.status).toBe(500)
+    expect(reply.body.error.type).toBe('internal_server_error')
+    expect((await newSession(key)).token).toMatch(/^seam_cst/)
+  })
+
+  it('never touches another session', async () => {
+    const a = await newSession()
+    const b = await newSession()
+    await control('/faults', {
+      user_identifier_key: a.key,
+      status: 500,
+      times: 5,
+    })
+    expect((await call('/connect_webviews/list', { headers: b.headers, body: {} })).status).toBe(
+      200,
+    )
+    expect(
+      (
+        await call('/connect_webviews/list', {
+          headers: apiKeyHeaders(),
+          body: {},
+        })
+      ).status,
+    ).toBe(200)
+  })
+})
+
+describe('behaviour', () => {
+  it('session latency slows every Seam request of the session', async () => {
+    const session = await newSession()
+    await control('/sessions/behaviour', {
+      user_identifier_key: session.key,
+      latency_ms: 150,
+    })
+    const started = performance.now()
+    expect(
+      (
+        await call('/connect_webviews/list', {
+          headers: session.headers,
+          body: {},
+        })
+      ).status,
+    ).toBe(200)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+  })
+
+  it('webviews inherit session behaviour unless overridden; null drops an override', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const id = webview.connect_webview_id
+    await control('/sessions/behaviour', {
+      user_identifier_key: session.key,
+      event_naming: 'legacy',
+      post_message: false,
+    })
+    const effective = async () =>
+      (
+        await call('/_fake/connect_webviews/behaviour', {
+          method: 'GET',
+          query: { connect_webview_id: id },
+        })
+      ).body.behaviour
+    expect(await effective()).toMatchObject({
+      event_naming: 'legacy',
+      post_message: false,
+      latency_ms: 0,
+    })
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: id,
+      event_naming: 'current',
+      target_origin: 'http://127.0.0.1:5173',
+    })
+    expect(await effective()).toMatchObject({
+      event_naming: 'current',
+      post_message: false,
+      target_origin: 'http://127.0.0.1:5173',
+    })
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: id,
+      event_naming: null,
+    })
+    expect((await effective()).event_naming).toBe('legacy')
+    const refused = await call('/_fake/connect_webviews/behaviour', {
+      body: {
+        connect_webview_id: id,
+        target_origin: 'http://127.0.0.1:5173/path',
+      },
+    })
+    expect(refused.status).toBe(400)
+  })
+})
+
+describe('control routes', () => {
+  it('fail marks the webview failed; finished webviews cannot be completed or failed', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const { connect_webview: failed } = await control('/connect_webviews/fail', {
+      connect_webview_id: webview.connect_webview_id,
+      error_code: 'bad_credentials',
+      error_message: 'Wrong password',
+    })
+    expect(failed).toMatchObject({
+      status: 'failed',
+      login_successful: false,
+      connected_account_id: null,
+    })
+    for (const path of ['/_fake/connect_webviews/complete', '/_fake/connect_webviews/fail']) {
+      const reply = await call(path, {
+        body: { connect_webview_id: webview.connect_webview_id },
+      })
+      expect(reply.status).toBe(409)
+    }
+  })
+
+  it('complete refuses an unknown connected_account_id', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const reply = await call('/_fake/connect_webviews/complete', {
+      body: {
+        connect_webview_id: webview.connect_webview_id,
+        connected_account_id: crypto.randomUUID(),
+      },
+    })
+    expect(reply.status).toBe(404)
+    expect(reply.body.error.type).toBe('connected_account_not_found')
+  })
+})
+
+describe('the request log', () => {
+  it('filters by session and path and holds no credentials or values', async () => {
+    const a = await newSession()
+    const b = await newSession()
+    const webview = await createWebview(a.headers, {
+      custom_metadata: { secret_value: 'do-not-log' },
+    })
+    await call('/connect_webviews/get', {
+      headers: a.headers,
+      body: { connect_webview_id: webview.connect_webview_id },
+    })
+    await call('/connect_webviews/list', { headers: b.headers, body: {} })
+    await fetch(webview.url)
+    await fetch(new URL('/connect_webviews/list', fakeUrl), {
+      method: 'OPTIONS',
+      headers: { origin: 'http://x.test' },
+    })
+    await completeWebview(webview.connect_webview_id)
+
+    const mine = await requestLog({ user_identifier_key: a.key })
+    expect(mine.map((entry) => [entry.method, entry.path, entry.status, entry.auth])).toEqual([
+      ['POST', '/client_sessions/get_or_create', 200, 'publishable_key'],
+      ['POST', '/connect_webviews/create', 200, 'client_session'],
+      ['POST', '/connect_webviews/get', 200, 'client_session'],
+    ])
+    expect(mine[1].body_keys).toEqual(['custom_metadata'])
+    expect(mine.every((entry) => entry.user_identifier_key === a.key)).toBe(true)
+
+    const gets = await requestLog({
+      user_identifier_key: a.key,
+      path: '/connect_webviews/get',
+    })
+    expect(gets).toHaveLength(1)
+    const authToken = new URL(webview.url).searchParams.get('auth_token') ?? ''
+    expect(authToken).toHaveLength(33)
+    const serialized = JSON.stringify(await requestLog({}))
+    for (const secret of [a.token, b.token, authToken, 'do-not-log']) {
+      expect(serialized).not.toContain(secret)
+    }
+  })
+
+  it('logs refused and faulted requests', async () => {
+    const key = uniqueKey()
+    await call('/client_sessions/get_or_create', {
+      headers: { 'seam-publishable-key': 'seam_pk1wrong' },
+      body: { user_identifier_key: key },
+    })
+    await control('/faults', { user_identifier_key: key, status: 503 })
+    await call('/client_sessions/get_or_create', {
+      headers: { 'seam-publishable-key': fakePublishableKey },
+      body: { user_identifier_key: key },
+    })
+    const log = await requestLog({ user_identifier_key: key })
+    expect(log.map((entry) => [entry.status, entry.auth])).toEqual([
+      [401, 'none'],
+      [503, 'publishable_key'],
+    ])
+  })
+})
+
+describe('the hosted view page (placeholder)', () => {
+  it('shows the webview with its auth_token and refuses a wrong or missing one', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const ok = await fetch(webview.url)
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('referrer-policy')).toBe('no-referrer')
+    const html = await ok.text()
+    expect(html).toContain('pending')
+    expect(html).toContain(webview.connect_webview_id)
+
+    const wrong = new URL(webview.url)
+    wrong.searchParams.set('auth_token', 'x'.repeat(33))
+    const refused = await fetch(wrong)
+    expect(refused.status).toBe(401)
+    expect(await refused.text()).not.toContain('pending')
+    const missing = new URL(webview.url)
+    missing.searchParams.delete('auth_token')
+    expect((await fetch(missing)).status).toBe(401)
+  })
+})
+
+describe('binding', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { hostname, port } = new URL(fakeUrl)
+    expect(hostname).toBe('127.0.0.1')
+    // Another address of this machine must be refused: a server bound to every interface
+    // would accept it. On Linux all of 127.0.0.0/8 is loopback, so 127.0.0.2 always exists.
+    const otherAddresses = Object.values(networkInterfaces())
+      .flat()
+      .flatMap((info) => (info && info.family === 'IPv4' && !info.internal ? [info.address] : []))
+    if (platform() === 'linux') otherAddresses.push('127.0.0.2')
+    expect(otherAddresses.length).toBeGreaterThan(0)
+    for (const address of otherAddresses) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ host: address, port: Number(port) })
+        socket.once('connect', () => {
+          socket.destroy()
+          resolve('connected')
+        })
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'))
+      })
+      expect(outcome, address).toBe('ECONNREFUSED')
+    }
+  })
+})

@@ -1,0 +1,96 @@
+// A typed handle on the fake's /_fake/ control routes, over real HTTP. Tests drive Seam's side
+// (completing a webview, injecting faults) through it and count requests from its log.
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  user_identifier_key: string | null
+  auth: 'client_session' | 'publishable_key' | 'api_key' | 'none'
+  status: number
+}
+
+export interface Fault {
+  user_identifier_key: string
+  route?: string
+  times?: number
+  status?: number
+  error_type?: string
+  message?: string
+  retry_after?: string
+  latency_ms?: number
+  drop?: boolean
+  body?: string
+}
+
+export interface Behaviour {
+  event_naming?: 'current' | 'legacy'
+  post_message?: boolean
+  target_origin?: string
+  include_connected_account_id?: boolean
+  latency_ms?: number
+}
+
+export function fakeControl(fakeUrl: string) {
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${fakeUrl}/_fake${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const json = (await response.json()) as T
+    if (!response.ok) throw new Error(`fake ${path}: ${response.status} ${JSON.stringify(json)}`)
+    return json
+  }
+  return {
+    complete: (
+      connect_webview_id: string,
+      extra: { connected_account_id?: string; provider?: string; username?: string } = {},
+    ) =>
+      call<{
+        connect_webview: { connected_account_id: string }
+        connected_account: {
+          connected_account_id: string
+          custom_metadata: Record<string, unknown>
+        }
+      }>('POST', '/connect_webviews/complete', { connect_webview_id, ...extra }),
+    fail: (
+      connect_webview_id: string,
+      extra: { error_code?: string; error_message?: string } = {},
+    ) => call('POST', '/connect_webviews/fail', { connect_webview_id, ...extra }),
+    fault: (fault: Fault) => call('POST', '/faults', fault),
+    /** Faults not yet consumed: one disappears as soon as its request reaches the fake. */
+    pendingFaults: async (user_identifier_key: string) =>
+      (
+        await call<{ faults: unknown[] }>(
+          'GET',
+          `/faults?${new URLSearchParams({ user_identifier_key })}`,
+        )
+      ).faults.length,
+    webviewBehaviour: (connect_webview_id: string, behaviour: Behaviour) =>
+      call('POST', '/connect_webviews/behaviour', { connect_webview_id, ...behaviour }),
+    sessionBehaviour: (user_identifier_key: string, behaviour: Behaviour) =>
+      call('POST', '/sessions/behaviour', { user_identifier_key, ...behaviour }),
+    requests: async (user_identifier_key: string, path?: string) => {
+      const query = new URLSearchParams({ user_identifier_key, ...(path ? { path } : {}) })
+      return (await call<{ requests: LoggedRequest[] }>('GET', `/requests?${query}`)).requests
+    },
+  }
+}
+
+/** A fresh user identifier key: each test is its own client session on the shared fake. */
+export const uniqueUser = (label: string) => `test-${label}-${crypto.randomUUID()}`
+
+/** Mints a client session token the way an app's backend would (with the API key). */
+export async function mintClientSessionToken(
+  fakeUrl: string,
+  apiKey: string,
+  userIdentifierKey: string,
+): Promise<string> {
+  const response = await fetch(`${fakeUrl}/client_sessions/get_or_create`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ user_identifier_key: userIdentifierKey }),
+  })
+  const json = (await response.json()) as { client_session: { token: string } }
+  return json.client_session.token
+}

@@ -1,0 +1,109 @@
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import type { Plugin } from 'vite'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
+import { chromiumArgs, findChromium } from './test/support/find-chromium.mjs'
+
+/**
+ * Puts `'use client'` at the top of the react/ and frame/ modules only, so a React Server
+ * Component can still import the client, the keys and the option factories
+ * (https://react.dev/reference/rsc/use-client). Bundlers drop module-level directives from
+ * sources, so the directive is added to the emitted chunks instead.
+ */
+function useClientDirective(): Plugin {
+  return {
+    name: 'react-seam-connect:use-client',
+    apply: 'build',
+    renderChunk(code, chunk) {
+      const id = chunk.facadeModuleId ?? ''
+      if (!/[\\/]src[\\/](react|frame)[\\/]/.test(id)) return null
+      return { code: `'use client';\n${code}`, map: null }
+    },
+  }
+}
+
+const fakeSetup = './test/support/fake-global-setup.ts'
+
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  const chromium = await findChromium()
+  return {
+    plugins: [react(), useClientDirective()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry: 'src/index.ts', formats: ['es'] },
+      rolldownOptions: {
+        external: [
+          /^react($|\/)/,
+          /^react-dom($|\/)/,
+          /^@tanstack\/react-query($|\/)/,
+          /^zod($|\/)/,
+        ],
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          entryFileNames: '[name].js',
+        },
+      },
+    },
+    test: {
+      maxWorkers: 2,
+      coverage: {
+        provider: 'v8',
+        include: ['src/**/*.{ts,tsx}'],
+        exclude: ['src/**/*.test-d.ts'],
+        reporter: ['text-summary', 'text', 'json-summary'],
+        thresholds: { lines: 90 },
+      },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/node/**/*.test.ts'],
+            globalSetup: [fakeSetup],
+            typecheck: {
+              enabled: true,
+              include: ['test/types/**/*.test-d.ts'],
+              tsconfig: './tsconfig.json',
+            },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['test/dom/**/*.test.{ts,tsx}'],
+            globalSetup: [fakeSetup],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.{ts,tsx}'],
+            globalSetup: [fakeSetup],
+            browser: {
+              enabled: true,
+              headless: true,
+              screenshotFailures: false,
+              api: { host: '127.0.0.1' },
+              provider: playwright({
+                launchOptions: {
+                  executablePath: chromium?.path,
+                  args: chromiumArgs,
+                },
+              }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+      ],
+    },
+  }
+})
