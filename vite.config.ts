@@ -64,7 +64,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'node',
             environment: 'node',
-            include: ['test/node/**/*.test.ts'],
+            include: ['test/node/**/*.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
             typecheck: {
               enabled: true,

@@ -6,7 +6,8 @@ import { requestIdAndCors } from './http-headers'
 import { seamPipeline } from './seam-pipeline'
 import { createSeamRoutes } from './seam-routes'
 import type { FakeStore } from './store'
-import { VIEW_PATH, viewPage } from './view-page'
+import { viewLogin } from './view-login'
+import { VIEW_LOGIN_PATH, VIEW_PATH, viewPage } from './view-page'
 
 /** The whole fake as a Hono app over one store. */
 export function createFakeApp(store: FakeStore): Hono<FakeEnv> {
@@ -14,6 +15,7 @@ export function createFakeApp(store: FakeStore): Hono<FakeEnv> {
   app.use('*', requestIdAndCors())
   app.route('/_fake', createControlRoutes(store))
   app.get(VIEW_PATH, viewPage(store))
+  app.post(VIEW_LOGIN_PATH, viewLogin(store))
   app.use('*', seamPipeline(store))
   app.route('/', createSeamRoutes(store))
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))

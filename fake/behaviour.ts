@@ -2,11 +2,14 @@
 // never globally, so parallel tests do not disturb each other.
 import { z } from 'zod'
 
-const origin = z
+/** `*` or an exact origin (what postMessage accepts as targetOrigin, minus `/`). */
+export const originSchema = z
   .string()
   .refine((value) => value === '*' || (URL.canParse(value) && new URL(value).origin === value), {
     message: 'Expected "*" or an origin such as "http://127.0.0.1:5173"',
   })
+
+const delayMs = z.number().int().min(0).max(60_000)
 
 export const fakeBehaviourSchema = z.strictObject({
   /** Which generation of event names the hosted page posts (facts §5). */
@@ -14,11 +17,18 @@ export const fakeBehaviourSchema = z.strictObject({
   /** Whether the hosted page posts a message to its parent at all. */
   post_message: z.boolean(),
   /** The targetOrigin the hosted page uses for postMessage. */
-  target_origin: origin,
+  target_origin: originSchema,
   /** Whether the success message names the connected account. */
   include_connected_account_id: z.boolean(),
   /** Delay before every Seam API reply of the session (or for this webview's reads). */
-  latency_ms: z.number().int().min(0).max(60_000),
+  latency_ms: delayMs,
+  /**
+   * How long the hosted page waits after a login before it posts its message, so tests can let
+   * polling or the redirect win the race.
+   */
+  message_delay_ms: delayMs,
+  /** How long the hosted page waits after a login before it follows a custom redirect URL. */
+  redirect_delay_ms: delayMs,
 })
 
 export type FakeBehaviour = z.infer<typeof fakeBehaviourSchema>
@@ -43,6 +53,8 @@ export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
   target_origin: '*',
   include_connected_account_id: true,
   latency_ms: 0,
+  message_delay_ms: 0,
+  redirect_delay_ms: 0,
 }
 
 /** Applies a patch to stored overrides: values replace, `null` removes. */

@@ -11,6 +11,7 @@ import {
 import type { FakeEnv } from './env'
 import { parseInput } from './errors'
 import { faultInputSchema } from './faults'
+import { forgerPage } from './forger-page'
 import { readParams } from './params'
 import type { FakeStore } from './store'
 import { z } from 'zod'
@@ -22,6 +23,8 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
   const routes = new Hono<FakeEnv>()
 
   routes.get('/health', (c) => c.json({ ok: true }))
+
+  routes.get('/post-message', forgerPage())
 
   routes.post('/connect_webviews/complete', async (c) => {
     const input = parseInput(completeConnectWebviewSchema, await readParams(c.req))

@@ -71,6 +71,15 @@ export async function startFakeSeamConnect(
 }
 
 export { DEFAULT_BEHAVIOUR } from './behaviour'
+export { FORGER_PATH, type ForgerPageData } from './forger-page'
+export {
+  INVALID_CREDENTIALS,
+  WRONG_PASSWORD,
+  type ViewLoginInput,
+  type ViewLoginReply,
+  type WebviewMessageData,
+} from './view-login'
+export { VIEW_LOGIN_PATH, VIEW_PATH, type ViewPageData } from './view-page'
 export type { FakeBehaviour, FakeBehaviourPatch } from './behaviour'
 export type {
   CompleteConnectWebviewInput,

@@ -11,14 +11,18 @@ import { nowIso } from './ids'
 import { readParams, type Params } from './params'
 import type { RequestLogEntry } from './request-log'
 import type { FakeStore } from './store'
-import { VIEW_PATH } from './view-page'
+import { VIEW_LOGIN_PATH, VIEW_PATH } from './view-page'
 
 export const GET_OR_CREATE_PATH = '/client_sessions/get_or_create'
 
 /** The Seam API surface: everything except the control routes and the hosted page. */
 export function isSeamApiRequest(method: string, path: string): boolean {
   return (
-    method !== 'OPTIONS' && path !== VIEW_PATH && path !== '/_fake' && !path.startsWith('/_fake/')
+    method !== 'OPTIONS' &&
+    path !== VIEW_PATH &&
+    path !== VIEW_LOGIN_PATH &&
+    path !== '/_fake' &&
+    !path.startsWith('/_fake/')
   )
 }
 

@@ -161,6 +161,10 @@ export class FakeStore {
     return record
   }
 
+  hasWebview(connectWebviewId: string): boolean {
+    return this.#webviews.has(connectWebviewId)
+  }
+
   /** The hosted page's lookup: the webview only if `authToken` is the one in its url. */
   webviewForViewer(connectWebviewId: string, authToken: string): WebviewRecord | undefined {
     const record = this.#webviews.get(connectWebviewId)

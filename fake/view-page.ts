@@ -1,63 +1,137 @@
-// The page behind a webview's `url`. A placeholder for now: a later task turns it into the
-// login page that completes or fails the webview and posts messages to its parent.
+// The page behind a webview's `url`: a provider picker and a login form while the webview is
+// pending, its final state afterwards. Submitting calls the login route (view-login.ts), then
+// the page posts to its parent and follows a custom redirect the way Seam's page does (facts §5).
 import type { Handler } from 'hono'
+import type { FakeBehaviour } from './behaviour'
 import type { FakeEnv } from './env'
+import { escapeHtml, sendPage, type PageOptions } from './html'
+import { providerDisplayName } from './providers'
 import type { FakeStore, WebviewRecord } from './store'
+import { VIEW_PAGE_SCRIPT } from './view-script'
 
 export const VIEW_PATH = '/connect_webviews/view'
+export const VIEW_LOGIN_PATH = '/connect_webviews/view/login'
+
+/** Offered when a webview accepts no provider at all (every one excluded). */
+const FALLBACK_PROVIDERS = ['august', 'yale', 'schlage', 'ecobee']
+
+/** What the page embeds as JSON for its script (and for tests to read). */
+export interface ViewPageData {
+  connect_webview_id: string
+  status: string
+  login_path: string
+  /** The webview's effective behaviour when the page was rendered. */
+  behaviour: FakeBehaviour
+}
 
 export function viewPage(store: FakeStore): Handler<FakeEnv> {
   return (c) => {
-    // The url carries a credential: keep it out of caches and out of Referer headers.
-    c.header('cache-control', 'no-store')
-    c.header('referrer-policy', 'no-referrer')
-    const record = store.webviewForViewer(
-      c.req.query('connect_webview_id') ?? '',
-      c.req.query('auth_token') ?? '',
+    const access = findForViewer(
+      store,
+      c.req.query('connect_webview_id'),
+      c.req.query('auth_token'),
     )
-    if (!record) return c.html(renderUnauthorized(), 401)
-    return c.html(renderWebview(record))
+    if (access === 'unauthorized') {
+      return sendPage(
+        c,
+        message('Not authorized', 'Not authorized', 'This connect webview link is not valid.'),
+        401,
+      )
+    }
+    if (access === 'not_found') {
+      return sendPage(
+        c,
+        message('Not found', 'Connect webview not found', 'This connect webview does not exist.'),
+        404,
+      )
+    }
+    return sendPage(c, webviewPage(store, access))
   }
 }
 
-function renderWebview(record: WebviewRecord): string {
+/**
+ * The page's and the login route's check. A missing token is refused before the lookup, so a
+ * bare id reveals nothing; a wrong token gets the same 401 as a missing one.
+ */
+export function findForViewer(
+  store: FakeStore,
+  connectWebviewId: unknown,
+  authToken: unknown,
+): WebviewRecord | 'unauthorized' | 'not_found' {
+  if (typeof authToken !== 'string' || authToken === '') return 'unauthorized'
+  if (typeof connectWebviewId !== 'string' || !store.hasWebview(connectWebviewId)) {
+    return 'not_found'
+  }
+  return store.webviewForViewer(connectWebviewId, authToken) ?? 'unauthorized'
+}
+
+/** The providers the picker offers, first one preselected. */
+export function pageProviders(record: WebviewRecord): string[] {
+  const accepted = record.webview.accepted_providers
+  return accepted.length > 0 ? [...accepted] : [...FALLBACK_PROVIDERS]
+}
+
+function webviewPage(store: FakeStore, record: WebviewRecord): PageOptions {
   const { webview } = record
-  return page(
-    'Fake Seam Connect',
-    `<h1>Fake Seam Connect</h1>
-    <p>Connect webview <code>${escapeHtml(webview.connect_webview_id)}</code></p>
-    <p>Status: <strong data-testid="status">${escapeHtml(webview.status)}</strong></p>`,
-  )
+  const data: ViewPageData = {
+    connect_webview_id: webview.connect_webview_id,
+    status: webview.status,
+    login_path: VIEW_LOGIN_PATH,
+    behaviour: store.webviewBehaviour(webview.connect_webview_id),
+  }
+  const intro = `      <h1>Fake Seam Connect</h1>
+      <p class="hint">Connect webview <code>${escapeHtml(webview.connect_webview_id)}</code></p>`
+  if (webview.status !== 'pending') {
+    const connected = webview.status === 'authorized'
+    const text = connected ? 'Connected' : (record.failure?.error_message ?? 'The login failed.')
+    return {
+      title: 'Fake Seam Connect',
+      body: `${intro}
+      <h2 id="outcome" tabindex="-1">${connected ? 'Account connected' : 'Login failed'}</h2>
+      <p role="status" id="status">${escapeHtml(text)}</p>`,
+      data,
+    }
+  }
+  const radios = pageProviders(record)
+    .map(
+      (provider, index) =>
+        `            <label><input type="radio" name="provider" value="${escapeHtml(provider)}"${
+          index === 0 ? ' checked' : ''
+        } /> ${escapeHtml(providerDisplayName(provider))}</label>`,
+    )
+    .join('\n')
+  return {
+    title: 'Fake Seam Connect',
+    body: `${intro}
+      <form id="login" method="post">
+        <fieldset>
+          <legend>Provider</legend>
+          <div class="providers">
+${radios}
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="username">Username</label>
+          <input id="username" name="username" type="text" autocomplete="username" required />
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required aria-describedby="password-hint" />
+          <p class="hint" id="password-hint">Any password signs in, except <code>wrong</code>, which fails the login.</p>
+        </div>
+        <button type="submit">Sign in</button>
+      </form>
+      <h2 id="outcome" tabindex="-1" hidden></h2>
+      <p role="status" id="status"></p>`,
+    script: VIEW_PAGE_SCRIPT,
+    data,
+  }
 }
 
-function renderUnauthorized(): string {
-  return page(
-    'Not authorized',
-    `<h1>Not authorized</h1>
-    <p>This connect webview link is not valid.</p>`,
-  )
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${escapeHtml(title)}</title>
-  </head>
-  <body>
-    ${body}
-  </body>
-</html>
-`
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
+function message(title: string, heading: string, text: string): PageOptions {
+  return {
+    title,
+    body: `      <h1>${escapeHtml(heading)}</h1>
+      <p>${escapeHtml(text)}</p>`,
+  }
 }

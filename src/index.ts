@@ -49,14 +49,13 @@ export {
   type CustomMetadataInputValue,
   type CustomMetadataIssue,
 } from './schemas/custom-metadata.js'
-export { listParamsSchema, type ListParams, type Page, type Pagination } from './schemas/list.js'
+export type { ListParams, Page, Pagination } from './schemas/list.js'
 export type { InferSchemaOutput, StandardSchemaV1 } from './schemas/standard-schema.js'
 
 // query (safe to import on a server, e.g. to prefetch)
 export { seamConnectKeys } from './query/keys.js'
 export {
   connectWebviewQueryOptions,
-  isSettledConnectWebview,
   type ConnectWebviewQueryOptions,
 } from './query/connect-webview-query-options.js'
 export { connectedAccountQueryOptions } from './query/connected-account-query-options.js'
@@ -86,3 +85,12 @@ export {
   type ConnectedAccountMetadataTarget,
   type UseConnectedAccountMetadataOptions,
 } from './react/use-connected-account-metadata.js'
+
+// frame ('use client')
+export {
+  ConnectWebviewFrame,
+  type ConnectWebviewCompletion,
+  type ConnectWebviewFrameProps,
+  type ConnectWebviewFrameState,
+} from './frame/connect-webview-frame.js'
+export type { ConnectWebviewEvent } from './schemas/webview-message.js'

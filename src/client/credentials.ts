@@ -1,14 +1,12 @@
 import { SeamInvalidInputError, type SeamInputIssue } from '../errors/errors.js'
 import { DEFAULT_ENDPOINT, type SeamConnectClientOptions } from './options.js'
 
+declare const process: { env: { NODE_ENV?: string } }
+
 /** How requests authenticate; decided once, when the client is created. */
 export type Credential =
   | { kind: 'client_session'; token: string }
-  | {
-      kind: 'publishable_key'
-      publishableKey: string
-      userIdentifierKey: string
-    }
+  | { kind: 'publishable_key'; publishableKey: string; userIdentifierKey: string }
   | { kind: 'api_key'; apiKey: string }
   | { kind: 'none' }
 
@@ -20,12 +18,7 @@ export type Credential =
 export const looksLikeSecretKey = (value: string) =>
   /^(bearer\s+)?seam_(?!cst|pk)/i.test(value.trim())
 
-const SECRET_IN_BROWSER =
-  'must not hold a Seam API key or personal access token where `window` exists: anyone who opens ' +
-  'the page could read it and control your workspace. In a browser use clientSessionToken (minted ' +
-  'by your backend), publishableKey + userIdentifierKey, or endpoint + headers of your own proxy.'
-
-const CREDENTIALS = ['clientSessionToken', 'publishableKey', 'apiKey'] as const
+const NAMES = ['clientSessionToken', 'publishableKey', 'apiKey', 'userIdentifierKey'] as const
 
 /**
  * Validates the options and picks the one credential they describe.
@@ -36,30 +29,39 @@ export function resolveCredential(options: SeamConnectClientOptions): {
   endpoint: string
 } {
   const issues: SeamInputIssue[] = []
-  const problem = (path: string[], message: string) =>
-    issues.push({ path, message: `${path.join('.')} ${message}` })
+  const problem = (name: string, message: string) =>
+    issues.push({ path: name.split('.'), message: `${name} ${message}` })
   const inBrowser = typeof window !== 'undefined'
-  const { clientSessionToken, publishableKey, userIdentifierKey, apiKey } = options
+  const { clientSessionToken, publishableKey, userIdentifierKey, apiKey, headers = {} } = options
 
-  for (const name of [...CREDENTIALS, 'userIdentifierKey'] as const) {
-    const value = options[name]
+  const values = NAMES.map((name) => [name, options[name]] as const)
+  for (const [name, value] of [
+    ...values,
+    ...Object.entries(headers).map(([h, v]) => [`headers.${h}`, v] as const),
+  ]) {
     if (value === undefined) continue
-    if (typeof value !== 'string' || !value.trim()) problem([name], 'must be a non-empty string')
+    if (typeof value !== 'string' || !value.trim()) problem(name, 'must be a non-empty string')
     else if (inBrowser && (name === 'apiKey' || looksLikeSecretKey(value))) {
-      problem([name], SECRET_IN_BROWSER)
+      problem(
+        name,
+        'must not hold a Seam API key in a browser: use clientSessionToken, publishableKey + ' +
+          'userIdentifierKey, or a proxy (endpoint + headers)' +
+          (process.env.NODE_ENV === 'production'
+            ? ''
+            : '. Anyone who opens the page could read an API key or personal access token and ' +
+              'control your whole workspace; mint client session tokens on your backend instead.'),
+      )
     }
   }
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (inBrowser && looksLikeSecretKey(value)) problem(['headers', name], SECRET_IN_BROWSER)
-  }
-  const [first, second] = CREDENTIALS.filter((name) => options[name] !== undefined)
-  if (second) problem([second], `cannot be combined with ${first}: pass one way to authenticate`)
+  const [first, second] = values.slice(0, 3).filter(([, value]) => value !== undefined)
+  if (second)
+    problem(second[0], `cannot be combined with ${first?.[0]}: pass one way to authenticate`)
   if ((publishableKey === undefined) !== (userIdentifierKey === undefined)) {
-    problem([publishableKey ? 'userIdentifierKey' : 'publishableKey'], 'is required with the other')
+    problem(publishableKey ? 'userIdentifierKey' : 'publishableKey', 'is required with the other')
   }
   const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')
   if (!isUsableEndpoint(endpoint, inBrowser)) {
-    problem(['endpoint'], 'must be an http(s) URL without credentials, or a "/path" in a browser')
+    problem('endpoint', 'must be an http(s) URL without credentials, or a "/path" in a browser')
   }
   if (issues.length) throw new SeamInvalidInputError('createSeamConnectClient', issues)
 
@@ -76,8 +78,8 @@ export function resolveCredential(options: SeamConnectClientOptions): {
 function isUsableEndpoint(endpoint: string, inBrowser: boolean): boolean {
   if (/^\/(?!\/)/.test(endpoint)) return inBrowser
   try {
-    const url = new URL(endpoint)
-    return /^https?:$/.test(url.protocol) && !url.username && !url.password
+    const { protocol, username, password } = new URL(endpoint)
+    return /^https?:$/.test(protocol) && !username && !password
   } catch {
     return false
   }
@@ -85,10 +87,6 @@ function isUsableEndpoint(endpoint: string, inBrowser: boolean): boolean {
 
 /** Every secret string in the options, so that text from elsewhere can be scrubbed of them. */
 export const secretsOf = (options: SeamConnectClientOptions): string[] =>
-  [
-    options.clientSessionToken,
-    options.publishableKey,
-    options.userIdentifierKey,
-    options.apiKey,
-    ...Object.values(options.headers ?? {}),
-  ].filter((s): s is string => typeof s === 'string' && s.length > 3)
+  [...NAMES.map((name) => options[name]), ...Object.values(options.headers ?? {})].filter(
+    (s): s is string => typeof s === 'string' && s.length > 3,
+  )

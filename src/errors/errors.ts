@@ -119,3 +119,8 @@ export const isSeamConnectWebviewFailedError = guard(
   SeamConnectWebviewFailedError,
   'SeamConnectWebviewFailedError',
 )
+
+/** Network failures, rate limits and server faults: worth trying again; anything else is final. */
+export const isTransientSeamError = (error: unknown): boolean =>
+  isSeamNetworkError(error) ||
+  (isSeamApiError(error) && (error.status === 429 || error.status >= 500))

@@ -2,7 +2,10 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { SeamConnectWebviewFailedError, SeamResponseParseError } from '../errors/errors.js'
 import type { ConnectWebviewQueryOptions } from './connect-webview-query-options.js'
-import { connectedAccountQueryOptions } from './connected-account-query-options.js'
+import {
+  CONNECTED_ACCOUNT_STALE_TIME,
+  connectedAccountQueryOptions,
+} from './connected-account-query-options.js'
 import { seamConnectKeys } from './keys.js'
 import { checkPollInterval } from './poll-interval.js'
 import { waitForSettledWebview } from './wait-for-settled-webview.js'
@@ -49,6 +52,7 @@ export function connectedAccountByConnectWebviewQueryOptions(
       }
       return queryClient.fetchQuery(connectedAccountQueryOptions(client, accountId))
     },
+    staleTime: CONNECTED_ACCOUNT_STALE_TIME,
     retry: false,
   })
 }

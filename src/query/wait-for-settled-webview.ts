@@ -1,4 +1,5 @@
 import { QueryObserver, type QueryClient, type QueryObserverResult } from '@tanstack/react-query'
+import { isTransientSeamError } from '../errors/errors.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 import {
   connectWebviewQueryOptions,
@@ -35,9 +36,12 @@ export function waitForSettledWebview(
       if (result.data && isSettledConnectWebview(result.data)) {
         const webview = result.data
         finish(() => resolve(webview))
-      } else if (result.isError && result.data === undefined) {
-        // Only a webview that could not be read at all ends the wait; a failed poll of a
-        // pending webview is tried again on the next interval.
+      } else if (
+        result.isError &&
+        (result.data === undefined || !isTransientSeamError(result.error))
+      ) {
+        // A definite error ends the wait; a transient one only ends it when there is nothing
+        // to wait on yet (the caller retries), otherwise the next poll tries again.
         finish(() => reject(result.error))
       }
     }

@@ -2,6 +2,8 @@ import { createContext, useContext } from 'react'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { SeamConnectError } from '../errors/errors.js'
 
+declare const process: { env: { NODE_ENV?: string } }
+
 export const SeamConnectContext = createContext<SeamConnectClient | null>(null)
 
 /** The provider's client; `hook` names the caller in the error so the fix is obvious. */
@@ -9,8 +11,12 @@ export function useRequiredClient(hook: string): SeamConnectClient {
   const client = useContext(SeamConnectContext)
   if (!client) {
     throw new SeamConnectError(
-      `${hook}() must be used inside <SeamConnectProvider>: wrap the part of your app that calls ` +
-        `${hook}() in <SeamConnectProvider client={...}> (inside your <QueryClientProvider>).`,
+      `${hook} must be used inside <SeamConnectProvider>` +
+        // The longer explanation is for development builds; bundlers drop it from production.
+        (process.env.NODE_ENV === 'production'
+          ? ''
+          : `: wrap the part of your app that renders ${hook} in ` +
+            '<SeamConnectProvider client={...}>, itself inside your <QueryClientProvider>.'),
     )
   }
   return client

@@ -8,6 +8,8 @@ import type { SeamConnectClientOptions } from '../client/options.js'
 import { SeamConnectError } from '../errors/errors.js'
 import { SeamConnectContext } from './seam-connect-context.js'
 
+declare const process: { env: { NODE_ENV?: string } }
+
 /**
  * Either a ready client, or the options to create one (see `createSeamConnectClient`).
  */
@@ -29,8 +31,10 @@ export type SeamConnectProviderProps = { children?: ReactNode } & (
 export function SeamConnectProvider(props: SeamConnectProviderProps) {
   if (!useContext(QueryClientContext)) {
     throw new SeamConnectError(
-      '<SeamConnectProvider> must be rendered inside a <QueryClientProvider> from ' +
-        "@tanstack/react-query: it caches through your app's QueryClient and never creates its own.",
+      '<SeamConnectProvider> must be rendered inside a <QueryClientProvider>' +
+        (process.env.NODE_ENV === 'production'
+          ? ''
+          : ": it caches through your app's QueryClient and never creates its own."),
     )
   }
   const client = useClient(props)

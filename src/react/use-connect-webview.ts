@@ -16,7 +16,7 @@ export function useConnectWebview(
   connectWebviewId: string | null,
   options: ConnectWebviewQueryOptions = {},
 ): UseQueryResult<ConnectWebview, SeamConnectError> {
-  const client = useRequiredClient('useConnectWebview')
+  const client = useRequiredClient('useConnectWebview()')
   return useQuery({
     ...connectWebviewQueryOptions(client, connectWebviewId ?? '', options),
     enabled: connectWebviewId !== null,

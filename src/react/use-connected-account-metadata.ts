@@ -55,7 +55,7 @@ export function useConnectedAccountMetadata(
     pollInterval,
   }: UseConnectedAccountMetadataOptions<StandardSchemaV1 | undefined> = {},
 ): UseQueryResult<unknown, SeamConnectError> {
-  const client = useRequiredClient('useConnectedAccountMetadata')
+  const client = useRequiredClient('useConnectedAccountMetadata()')
   const queryClient = useQueryClient()
   const select = useCallback(
     (account: ConnectedAccount) =>

@@ -27,7 +27,7 @@ export type UseCreateConnectWebviewOptions = Omit<
 export function useCreateConnectWebview(
   options: UseCreateConnectWebviewOptions = {},
 ): UseMutationResult<ConnectWebview, SeamConnectError, CreateConnectWebviewParams> {
-  const client = useRequiredClient('useCreateConnectWebview')
+  const client = useRequiredClient('useCreateConnectWebview()')
   const queryClient = useQueryClient()
   const base = createConnectWebviewMutationOptions(client, { queryClient })
   return useMutation({

@@ -3,5 +3,5 @@ import { useRequiredClient } from './seam-connect-context.js'
 
 /** The client of the nearest `<SeamConnectProvider>`. */
 export function useSeamConnectClient(): SeamConnectClient {
-  return useRequiredClient('useSeamConnectClient')
+  return useRequiredClient('useSeamConnectClient()')
 }

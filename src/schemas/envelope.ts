@@ -12,9 +12,3 @@ export const apiErrorEnvelopeSchema = z.object({
     validation_errors: z.optional(z.unknown()),
   }),
 })
-
-/** `/client_sessions/get_or_create`: only the token is read. */
-export const clientSessionSchema = z.looseObject({
-  client_session_id: z.optional(z.string()),
-  token: z.string(),
-})

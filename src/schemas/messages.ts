@@ -1,34 +1,27 @@
 import type * as z from 'zod/mini'
 
 /** Renders an issue path the way Seam's parameters are written: `accepted_providers[2]`. */
-export function formatPath(path: readonly PropertyKey[] = []): string {
-  return path.reduce<string>(
-    (out, part) =>
-      typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part),
-    '',
-  )
-}
+export const formatPath = (path: readonly PropertyKey[] = []): string =>
+  path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
+    .join('') || 'params'
 
-const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`)
+const article = (type: unknown) => `${/^[aeiou]/.test(String(type)) ? 'an' : 'a'} ${String(type)}`
 
 /**
- * The error map of every input parse. zod/mini ships no English messages (part of why it is
- * small), so each message a caller sees is written here: it names the parameter and the rule,
- * never the value.
+ * The error map of every parse, input or response. zod/mini ships no English messages (part of
+ * why it is small), so each message a caller sees is written here: it names the field and the
+ * rule, never the value (a response may hold a webview `url`, which is a credential).
  */
-export function inputErrorMap(issue: z.core.$ZodRawIssue): string {
-  const name = formatPath(issue.path) || 'params'
+export function errorMap(issue: z.core.$ZodRawIssue): string {
+  const name = formatPath(issue.path)
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown parameter ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}${name === 'params' ? '' : ` in ${name}`}`
+      return `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}`
     case 'invalid_type':
       return issue.input === undefined
         ? `${name} is required`
         : `${name} must be ${article(issue.expected)}`
-    case 'invalid_union':
-      return `${name} must be ${issue.errors.map((e) => article(String(e[0] && 'expected' in e[0] ? e[0].expected : 'value'))).join(' or ')}`
-    case 'invalid_value':
-      return `${name} must be one of ${issue.values.join(', ')}`
     case 'too_small':
       return `${name} must not be empty`
     default:
@@ -36,7 +29,7 @@ export function inputErrorMap(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-/** A refinement's message, naming the parameter it failed on. */
+/** A refinement's message, naming the field it failed on. */
 export const mustBe = (rule: string) => ({
-  error: (issue: z.core.$ZodRawIssue) => `${formatPath(issue.path) || 'params'} must be ${rule}`,
+  error: (issue: z.core.$ZodRawIssue) => `${formatPath(issue.path)} must be ${rule}`,
 })

@@ -245,7 +245,7 @@ describe('provider', () => {
       <QueryClientProvider client={newQueryClient()}>{children}</QueryClientProvider>
     )
     expect(() => renderHook(() => useConnectWebview('x'), { wrapper })).toThrow(
-      /useConnectWebview\(\) must be used inside <SeamConnectProvider>: wrap the part of your app that calls useConnectWebview\(\)/,
+      /useConnectWebview\(\) must be used inside <SeamConnectProvider>: wrap the part of your app that renders useConnectWebview\(\) in <SeamConnectProvider/,
     )
     expect(() => renderHook(() => useSeamConnectClient(), { wrapper })).toThrow(
       /useSeamConnectClient\(\)/,

@@ -33,7 +33,9 @@ describe('a Seam API key never works where window exists', () => {
     }
     expect(thrown).toBeInstanceOf(SeamInvalidInputError)
     const message = (thrown as Error).message
-    expect(message).toMatch(/clientSessionToken .*publishableKey \+ userIdentifierKey.*proxy/)
+    expect(message).toMatch(
+      /must not hold a Seam API key in a browser: use clientSessionToken, publishableKey \+ userIdentifierKey, or a proxy/,
+    )
     expect(message).not.toContain(apiKey)
     expect(message).not.toContain('abc123')
   })

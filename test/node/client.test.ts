@@ -460,10 +460,10 @@ describe('errors come from real server replies', () => {
     )) as SeamResponseParseError
     expect(isSeamResponseParseError(error)).toBe(true)
     expect(error.message).toBe(
-      'Unexpected response from /connect_webviews/get: connect_webview.status: expected string',
+      'Unexpected response from /connect_webviews/get: connect_webview.status must be a string',
     )
     expect(error.issues).toEqual([
-      { path: ['connect_webview', 'status'], message: 'connect_webview.status: expected string' },
+      { path: ['connect_webview', 'status'], message: 'connect_webview.status must be a string' },
     ])
     expect(error.cause).toBeDefined()
     expect(JSON.stringify(error.cause)).not.toContain('SECRET_TOKEN')

@@ -377,6 +377,8 @@ describe('control routes reply in their documented shapes', () => {
       target_origin: z.string(),
       include_connected_account_id: z.boolean(),
       latency_ms: z.number(),
+      message_delay_ms: z.number(),
+      redirect_delay_ms: z.number(),
     }),
     ok: z.literal(true),
   })

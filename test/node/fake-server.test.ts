@@ -922,28 +922,6 @@ describe('the request log', () => {
   })
 })
 
-describe('the hosted view page (placeholder)', () => {
-  it('shows the webview with its auth_token and refuses a wrong or missing one', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const ok = await fetch(webview.url)
-    expect(ok.status).toBe(200)
-    expect(ok.headers.get('referrer-policy')).toBe('no-referrer')
-    const html = await ok.text()
-    expect(html).toContain('pending')
-    expect(html).toContain(webview.connect_webview_id)
-
-    const wrong = new URL(webview.url)
-    wrong.searchParams.set('auth_token', 'x'.repeat(33))
-    const refused = await fetch(wrong)
-    expect(refused.status).toBe(401)
-    expect(await refused.text()).not.toContain('pending')
-    const missing = new URL(webview.url)
-    missing.searchParams.delete('auth_token')
-    expect((await fetch(missing)).status).toBe(401)
-  })
-})
-
 describe('binding', () => {
   it('listens on 127.0.0.1 only', async () => {
     const { hostname, port } = new URL(fakeUrl)

@@ -28,6 +28,28 @@ export interface Behaviour {
   target_origin?: string
   include_connected_account_id?: boolean
   latency_ms?: number
+  /** The hosted page waits this long after a login before it posts its message. */
+  message_delay_ms?: number
+  /** The hosted page waits this long after a login before it follows a custom redirect. */
+  redirect_delay_ms?: number
+}
+
+/**
+ * The fake's forger page (`/_fake/post-message`): loaded in a frame, it posts `data` (as JSON, so
+ * it arrives as an equal value) to its parent with `targetOrigin`, `repeat` times, then shows
+ * "posted" in its status. Use another fake's baseUrl (fakeLookalikeUrl) for a foreign origin.
+ */
+export function postMessagePageUrl(
+  baseUrl: string,
+  data: unknown,
+  targetOrigin = '*',
+  repeat = 1,
+): string {
+  const url = new URL('/_fake/post-message', baseUrl)
+  url.searchParams.set('data', JSON.stringify(data))
+  url.searchParams.set('target_origin', targetOrigin)
+  url.searchParams.set('repeat', String(repeat))
+  return url.toString()
 }
 
 export function fakeControl(fakeUrl: string) {

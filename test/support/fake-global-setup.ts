@@ -1,13 +1,48 @@
 import type { TestProject } from 'vitest/node'
-import { startFakeSeamConnect } from '../../fake/index'
+import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/index'
+
+const ATTEMPTS = 10
+
+/**
+ * The fake on port P plus an independent second fake on port P * 10 + 1: its origin
+ * `http://127.0.0.1:P1` starts with `http://127.0.0.1:P`, so a message-origin check done by
+ * prefix would wrongly accept the second one (toolchain.md, "A look-alike origin").
+ * P is random in 2000..6553 so that P * 10 + 1 stays a valid port; taken ports are retried.
+ */
+export async function startFakeWithLookalike(): Promise<{
+  fake: FakeSeamConnect
+  lookalike: FakeSeamConnect
+}> {
+  let lastError: unknown
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const port = 2000 + Math.floor(Math.random() * (6553 - 2000 + 1))
+    let fake: FakeSeamConnect | undefined
+    try {
+      fake = await startFakeSeamConnect({ port })
+      const lookalike = await startFakeSeamConnect({ port: port * 10 + 1 })
+      return { fake, lookalike }
+    } catch (error) {
+      await fake?.stop()
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+      lastError = error
+    }
+  }
+  throw new Error(`No free port pair for the fake after ${ATTEMPTS} attempts`, {
+    cause: lastError,
+  })
+}
 
 /** One fake Seam Connect per Vitest project; tests isolate themselves by user_identifier_key. */
 export default async function setup(project: TestProject) {
-  const fake = await startFakeSeamConnect({ port: 0 })
+  const { fake, lookalike } = await startFakeWithLookalike()
   project.provide('fakeUrl', fake.url)
   project.provide('fakeApiKey', fake.apiKey)
   project.provide('fakePublishableKey', fake.publishableKey)
-  return () => fake.stop()
+  // Same fixed keys as the main fake, but its own state: nothing created on one exists on the other.
+  project.provide('fakeLookalikeUrl', lookalike.url)
+  return async () => {
+    await Promise.all([fake.stop(), lookalike.stop()])
+  }
 }
 
 declare module 'vitest' {
@@ -15,5 +50,7 @@ declare module 'vitest' {
     fakeUrl: string
     fakeApiKey: string
     fakePublishableKey: string
+    /** A second fake whose origin starts with fakeUrl's (port P * 10 + 1). */
+    fakeLookalikeUrl: string
   }
 }

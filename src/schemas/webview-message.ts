@@ -1,0 +1,29 @@
+import * as z from 'zod/mini'
+
+/**
+ * Event names of Seam's hosted page, both generations (facts §5.1): current docs name
+ * `connect_webview.login_succeeded` / `login_failed`, older docs `webview.login_successful` /
+ * `webview.login_failed`. Which one the live page sends is unverified, so both are accepted.
+ */
+export const LOGIN_SUCCEEDED = ['connect_webview.login_succeeded', 'webview.login_successful']
+export const LOGIN_FAILED = ['connect_webview.login_failed', 'webview.login_failed']
+
+const EVENT_TYPES = [...LOGIN_SUCCEEDED, ...LOGIN_FAILED]
+
+/**
+ * The `data` of a `message` from the Connect Webview iframe:
+ * `{ event: { event_type, connect_webview_id, ... } }`. A message is only a hint that triggers a
+ * check with Seam's API; anyone who can load the page can post one.
+ */
+export const webviewMessageSchema = z.object({
+  event: z.looseObject({
+    event_type: z.string().check(z.refine((type) => EVENT_TYPES.includes(type))),
+    connect_webview_id: z.string(),
+    connected_account_id: z.optional(z.string()),
+    error_code: z.optional(z.string()),
+    error_message: z.optional(z.string()),
+  }),
+})
+
+/** A validated `data.event` from the Connect Webview, as passed to `onEvent`. */
+export type ConnectWebviewEvent = z.infer<typeof webviewMessageSchema>['event']

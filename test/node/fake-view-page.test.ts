@@ -1,0 +1,651 @@
+// The fake's hosted webview page, its login route and the forger page, over real HTTP. The
+// pages are parsed (and their scripts run) in jsdom; postMessage between real frames and the
+// redirects are covered by the browser tests.
+import { createHash } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { describe, expect, inject, it } from 'vitest'
+import { postMessagePageUrl } from '../support/fake-control'
+import {
+  apiKeyHeaders,
+  call,
+  completeWebview,
+  control,
+  createWebview,
+  fakeUrl,
+  newSession,
+  requestLog,
+  seam,
+  type Json,
+  type TestSession,
+} from './fake-http'
+
+// jsdom ships no types and @types/jsdom is not a dependency: this is the little the tests use.
+type JsdomWindow = Window & typeof globalThis
+interface JsdomOptions {
+  url?: string
+  runScripts?: 'dangerously' | 'outside-only'
+  beforeParse?: (window: JsdomWindow) => void
+}
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
+  JSDOM: new (html: string, options?: JsdomOptions) => { window: JsdomWindow }
+}
+
+const LOGIN_PATH = '/connect_webviews/view/login'
+const FOUR_PROVIDERS = ['august', 'yale', 'schlage', 'ecobee']
+
+function parse(html: string): Document {
+  return new JSDOM(html).window.document
+}
+
+async function getPage(url: string | URL) {
+  const response = await fetch(url)
+  const html = await response.text()
+  return { response, html, document: parse(html) }
+}
+
+function embeddedData(document: Document): Json {
+  return JSON.parse(document.getElementById('fake-data')?.textContent ?? 'null')
+}
+
+function authTokenOf(webview: Json): string {
+  return new URL(webview.url).searchParams.get('auth_token') ?? ''
+}
+
+interface LoginFields {
+  provider?: string
+  username?: string
+  password?: string
+  auth_token?: string
+}
+
+/** POSTs the hosted page's login, as its script does. */
+async function login(webview: Json, fields: LoginFields = {}) {
+  return call(LOGIN_PATH, {
+    body: {
+      connect_webview_id: webview.connect_webview_id,
+      auth_token: authTokenOf(webview),
+      provider: webview.accepted_providers[0],
+      username: 'jane@example.com',
+      password: 'correct horse',
+      ...fields,
+    },
+  })
+}
+
+async function getWebview(session: TestSession, id: string): Promise<Json> {
+  return (await seam('/connect_webviews/get', session.headers, { connect_webview_id: id }))
+    .connect_webview
+}
+
+async function getAccount(session: TestSession, id: string): Promise<Json> {
+  return (await seam('/connected_accounts/get', session.headers, { connected_account_id: id }))
+    .connected_account
+}
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+}
+
+describe('the hosted webview page', () => {
+  it('refuses a wrong or missing auth_token with a 401 page that never shows a token', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const token = authTokenOf(webview)
+    const wrongToken = 'W'.repeat(33)
+    const wrong = new URL(webview.url)
+    wrong.searchParams.set('auth_token', wrongToken)
+    const missing = new URL(webview.url)
+    missing.searchParams.delete('auth_token')
+    const empty = new URL(webview.url)
+    empty.searchParams.set('auth_token', '')
+    for (const url of [wrong, missing, empty]) {
+      const { response, html, document } = await getPage(url)
+      expect(response.status).toBe(401)
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      expect(document.querySelector('h1')?.textContent).toBe('Not authorized')
+      expect(document.querySelector('form')).toBeNull()
+      for (const secret of [token, wrongToken]) expect(html).not.toContain(secret)
+    }
+    // Even the real page reads its token from the address, never from the markup.
+    const ok = await getPage(webview.url)
+    expect(ok.response.status).toBe(200)
+    expect(ok.html).not.toContain(token)
+  })
+
+  it('answers an unknown webview with a 404 page (a missing token still gets 401)', async () => {
+    const url = new URL('/connect_webviews/view', fakeUrl)
+    url.searchParams.set('connect_webview_id', crypto.randomUUID())
+    url.searchParams.set('auth_token', 'T'.repeat(33))
+    const { response, html, document } = await getPage(url)
+    expect(response.status).toBe(404)
+    expect(document.querySelector('h1')?.textContent).toBe('Connect webview not found')
+    expect(html).not.toContain('T'.repeat(33))
+    url.searchParams.delete('auth_token')
+    expect((await fetch(url)).status).toBe(401)
+  })
+
+  it('renders a self-contained, labelled login form for a pending webview', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
+    const { response, html, document } = await getPage(webview.url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(document.documentElement.lang).toBe('en')
+    expect(document.title).toBe('Fake Seam Connect')
+    expect(document.querySelectorAll('h1')).toHaveLength(1)
+
+    const fieldset = document.querySelector('fieldset')
+    expect(fieldset?.querySelector('legend')?.textContent).toBe('Provider')
+    const radios = [...document.querySelectorAll<HTMLInputElement>('input[type="radio"]')]
+    expect(radios.map((radio) => [radio.value, radio.labels?.[0]?.textContent?.trim()])).toEqual([
+      ['august', 'August'],
+      ['yale', 'Yale'],
+      ['schlage', 'Schlage'],
+      ['ecobee', 'Ecobee'],
+    ])
+    expect(radios.map((radio) => radio.checked)).toEqual([true, false, false, false])
+    expect(radios.every((radio) => fieldset?.contains(radio))).toBe(true)
+
+    const username = document.getElementById('username') as HTMLInputElement
+    const password = document.getElementById('password') as HTMLInputElement
+    expect(username.labels?.[0]?.textContent).toBe('Username')
+    expect(password.labels?.[0]?.textContent).toBe('Password')
+    expect(password.type).toBe('password')
+    for (const control of document.querySelectorAll('input, select, textarea')) {
+      expect((control as HTMLInputElement).labels?.length, control.outerHTML).toBeGreaterThan(0)
+    }
+    const buttons = [...document.querySelectorAll('button')]
+    expect(buttons.map((button) => [button.type, button.textContent])).toEqual([
+      ['submit', 'Sign in'],
+    ])
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('')
+    expect(html).toMatch(/\bwrong\b/)
+
+    // Nothing from elsewhere: no src/href, and a CSP that allows only this page's own blocks.
+    expect(document.querySelectorAll('[src], [href]')).toHaveLength(0)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("form-action 'none'")
+    const script = document.querySelector('script:not([type])')?.textContent ?? ''
+    expect(script).toContain('postMessage')
+    expect(csp).toContain(`script-src ${sha256(script)}`)
+    const style = document.querySelector('style')?.textContent ?? ''
+    expect(csp).toContain(`style-src ${sha256(style)}`)
+  })
+
+  it('offers every accepted provider of the webview', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, { accepted_providers: ['ecobee'] })
+    const { document } = await getPage(webview.url)
+    const values = [...document.querySelectorAll<HTMLInputElement>('input[name="provider"]')].map(
+      (radio) => radio.value,
+    )
+    expect(values).toEqual(['ecobee'])
+  })
+
+  it('shows the final state instead of the form once the webview is finished', async () => {
+    const session = await newSession()
+    const done = await createWebview(session.headers)
+    await completeWebview(done.connect_webview_id)
+    const authorized = (await getPage(done.url)).document
+    expect(authorized.querySelector('form')).toBeNull()
+    expect(authorized.querySelector('script:not([type])')).toBeNull()
+    expect(authorized.querySelector('h2')?.textContent).toBe('Account connected')
+    expect(authorized.querySelector('[role="status"]')?.textContent).toBe('Connected')
+    expect(embeddedData(authorized).status).toBe('authorized')
+
+    const failedWebview = await createWebview(session.headers)
+    await control('/connect_webviews/fail', {
+      connect_webview_id: failedWebview.connect_webview_id,
+      error_code: 'provider_down',
+      error_message: 'The <provider> is down.',
+    })
+    const failed = await getPage(failedWebview.url)
+    expect(failed.document.querySelector('form')).toBeNull()
+    expect(failed.document.querySelector('h2')?.textContent).toBe('Login failed')
+    expect(failed.document.querySelector('[role="status"]')?.textContent).toBe(
+      'The <provider> is down.',
+    )
+    expect(failed.html).not.toContain('<provider>')
+  })
+
+  it('embeds the effective behaviour: defaults, then the session, then the webview', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const id = webview.connect_webview_id
+    const defaults = embeddedData((await getPage(webview.url)).document)
+    expect(defaults).toEqual({
+      connect_webview_id: id,
+      status: 'pending',
+      login_path: LOGIN_PATH,
+      behaviour: {
+        event_naming: 'current',
+        post_message: true,
+        target_origin: '*',
+        include_connected_account_id: true,
+        latency_ms: 0,
+        message_delay_ms: 0,
+        redirect_delay_ms: 0,
+      },
+    })
+    await control('/sessions/behaviour', {
+      user_identifier_key: session.key,
+      event_naming: 'legacy',
+      message_delay_ms: 250,
+    })
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: id,
+      post_message: false,
+      target_origin: 'http://127.0.0.1:5173',
+      include_connected_account_id: false,
+      redirect_delay_ms: 400,
+    })
+    const embedded = embeddedData((await getPage(webview.url)).document).behaviour
+    const effective = (
+      await call('/_fake/connect_webviews/behaviour', {
+        method: 'GET',
+        query: { connect_webview_id: id },
+      })
+    ).body.behaviour
+    expect(embedded).toEqual(effective)
+    expect(embedded).toEqual({
+      event_naming: 'legacy',
+      post_message: false,
+      target_origin: 'http://127.0.0.1:5173',
+      include_connected_account_id: false,
+      latency_ms: 0,
+      message_delay_ms: 250,
+      redirect_delay_ms: 400,
+    })
+  })
+
+  it('refuses out-of-range delays', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    for (const patch of [{ message_delay_ms: -1 }, { redirect_delay_ms: 60_001 }]) {
+      const reply = await call('/_fake/connect_webviews/behaviour', {
+        body: { connect_webview_id: webview.connect_webview_id, ...patch },
+      })
+      expect(reply.status).toBe(400)
+    }
+  })
+})
+
+describe('the login route', () => {
+  it('completes the webview; the new account gets the webview metadata', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      accepted_providers: FOUR_PROVIDERS,
+      custom_metadata: { tenant: 't1', internal: true },
+    })
+    const reply = await login(webview, { provider: 'yale', username: 'jane@example.com' })
+    expect(reply.status).toBe(200)
+    expect(reply.headers.get('cache-control')).toBe('no-store')
+    const accountId: string = reply.body.connected_account_id
+    expect(reply.body).toEqual({
+      ok: true,
+      connect_webview_id: webview.connect_webview_id,
+      status: 'authorized',
+      connected_account_id: accountId,
+      message: {
+        data: {
+          event: {
+            event_type: 'connect_webview.login_succeeded',
+            connect_webview_id: webview.connect_webview_id,
+            connected_account_id: accountId,
+          },
+        },
+        target_origin: '*',
+        delay_ms: 0,
+      },
+      redirect: null,
+    })
+    const after = await getWebview(session, webview.connect_webview_id)
+    expect(after).toMatchObject({
+      status: 'authorized',
+      login_successful: true,
+      connected_account_id: accountId,
+      selected_provider: 'yale',
+    })
+    const account = await getAccount(session, accountId)
+    expect(account).toMatchObject({
+      account_type: 'yale',
+      user_identifier: { username: 'jane@example.com', email: 'jane@example.com' },
+      custom_metadata: { tenant: 't1', internal: true },
+    })
+  })
+
+  it('reconnects the same account for the same provider + username, replacing its metadata', async () => {
+    const session = await newSession()
+    const username = `user-${crypto.randomUUID()}`
+    const first = await createWebview(session.headers, {
+      accepted_providers: FOUR_PROVIDERS,
+      custom_metadata: { tenant: 't1', old_key: 'x' },
+    })
+    const firstId = (await login(first, { provider: 'schlage', username })).body
+      .connected_account_id
+    const second = await createWebview(session.headers, {
+      accepted_providers: FOUR_PROVIDERS,
+      custom_metadata: { tenant: 't2' },
+    })
+    const again = await login(second, { provider: 'schlage', username })
+    expect(again.body.connected_account_id).toBe(firstId)
+    expect((await getAccount(session, firstId)).custom_metadata).toEqual({ tenant: 't2' })
+
+    const third = await createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
+    const otherProvider = await login(third, { provider: 'august', username })
+    expect(otherProvider.body.connected_account_id).not.toBe(firstId)
+  })
+
+  it('fails the webview for the password "wrong"', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const reply = await login(webview, { password: 'wrong' })
+    expect(reply.status).toBe(200)
+    expect(reply.body).toEqual({
+      ok: true,
+      connect_webview_id: webview.connect_webview_id,
+      status: 'failed',
+      error_code: 'invalid_credentials',
+      error_message: 'The username or password is incorrect.',
+      message: {
+        data: {
+          event: {
+            event_type: 'connect_webview.login_failed',
+            connect_webview_id: webview.connect_webview_id,
+            error_code: 'invalid_credentials',
+            error_message: 'The username or password is incorrect.',
+          },
+        },
+        target_origin: '*',
+        delay_ms: 0,
+      },
+      redirect: null,
+    })
+    expect(await getWebview(session, webview.connect_webview_id)).toMatchObject({
+      status: 'failed',
+      login_successful: false,
+      connected_account_id: null,
+    })
+    const page = (await getPage(webview.url)).document
+    expect(page.querySelector('[role="status"]')?.textContent).toBe(
+      'The username or password is incorrect.',
+    )
+    // A finished webview cannot be logged into again.
+    const again = await login(webview)
+    expect(again.status).toBe(409)
+    expect(again.body.error.type).toBe('connect_webview_not_pending')
+  })
+
+  it('refuses a wrong or missing auth_token (401) and an unknown webview (404), changing nothing', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    for (const auth_token of ['W'.repeat(33), '']) {
+      for (const password of ['ok', 'wrong']) {
+        const reply = await login(webview, { auth_token, password })
+        expect(reply.status).toBe(401)
+        expect(reply.body.error.type).toBe('unauthorized')
+        expect(reply.text).not.toContain(authTokenOf(webview))
+      }
+    }
+    const noToken = await call(LOGIN_PATH, {
+      body: { connect_webview_id: webview.connect_webview_id, username: 'a', password: 'b' },
+    })
+    expect(noToken.status).toBe(401)
+    const unknown = await login({ ...webview, connect_webview_id: crypto.randomUUID() })
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.type).toBe('connect_webview_not_found')
+
+    expect(await getWebview(session, webview.connect_webview_id)).toMatchObject({
+      status: 'pending',
+      connected_account_id: null,
+    })
+    const accounts = await seam('/connected_accounts/list', session.headers)
+    expect(accounts.connected_accounts).toEqual([])
+  })
+
+  it('refuses a provider the webview does not accept and an incomplete form (400)', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, { accepted_providers: ['august'] })
+    for (const fields of [{ provider: 'yale' }, { username: '' }, { password: '' }]) {
+      const reply = await login(webview, fields)
+      expect(reply.status, JSON.stringify(fields)).toBe(400)
+      expect(reply.body.error.type).toBe('invalid_input')
+    }
+    expect((await getWebview(session, webview.connect_webview_id)).status).toBe('pending')
+  })
+
+  it.each([
+    ['current', true, 'authorized', 'connect_webview.login_succeeded'],
+    ['current', false, 'authorized', 'connect_webview.login_succeeded'],
+    ['legacy', true, 'authorized', 'webview.login_successful'],
+    ['legacy', false, 'authorized', 'webview.login_successful'],
+    ['current', true, 'failed', 'connect_webview.login_failed'],
+    ['legacy', false, 'failed', 'webview.login_failed'],
+  ] as const)(
+    'event_naming %s, include_connected_account_id %s, %s: posts %s',
+    async (eventNaming, includeId, outcome, eventType) => {
+      const session = await newSession()
+      const webview = await createWebview(session.headers)
+      await control('/connect_webviews/behaviour', {
+        connect_webview_id: webview.connect_webview_id,
+        event_naming: eventNaming,
+        include_connected_account_id: includeId,
+      })
+      const reply = await login(webview, { password: outcome === 'failed' ? 'wrong' : 'ok' })
+      const event = reply.body.message.data.event
+      expect(event.event_type).toBe(eventType)
+      expect(event.connect_webview_id).toBe(webview.connect_webview_id)
+      if (outcome === 'failed') {
+        expect(Object.keys(event).sort()).toEqual([
+          'connect_webview_id',
+          'error_code',
+          'error_message',
+          'event_type',
+        ])
+      } else if (includeId) {
+        expect(event.connected_account_id).toBe(reply.body.connected_account_id)
+      } else {
+        expect(event).not.toHaveProperty('connected_account_id')
+      }
+    },
+  )
+
+  it('follows the behaviour at login time: post_message, target_origin and the delays', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      custom_redirect_url: 'https://app.example.com/done',
+    })
+    // Set after the page was rendered: the login reply still uses it.
+    await getPage(webview.url)
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: webview.connect_webview_id,
+      target_origin: 'http://127.0.0.1:5173',
+      message_delay_ms: 300,
+      redirect_delay_ms: 700,
+    })
+    const reply = await login(webview)
+    expect(reply.body.message).toMatchObject({
+      target_origin: 'http://127.0.0.1:5173',
+      delay_ms: 300,
+    })
+    expect(reply.body.redirect.delay_ms).toBe(700)
+
+    const silent = await createWebview(session.headers)
+    await control('/sessions/behaviour', { user_identifier_key: session.key, post_message: false })
+    expect((await login(silent)).body.message).toBeNull()
+  })
+
+  it('redirects with connect_webview_id, and error_code + error_message on failure', async () => {
+    const session = await newSession()
+    const withBoth = {
+      custom_redirect_url: 'https://app.example.com/done?from=seam#top',
+      custom_redirect_failure_url: 'https://app.example.com/failed',
+    }
+    const succeeded = await createWebview(session.headers, withBoth)
+    const success = new URL((await login(succeeded)).body.redirect.url)
+    expect(success.origin + success.pathname + success.hash).toBe(
+      'https://app.example.com/done#top',
+    )
+    expect(Object.fromEntries(success.searchParams)).toEqual({
+      from: 'seam',
+      connect_webview_id: succeeded.connect_webview_id,
+    })
+
+    const failedWithFailureUrl = await createWebview(session.headers, withBoth)
+    const failure = new URL(
+      (await login(failedWithFailureUrl, { password: 'wrong' })).body.redirect.url,
+    )
+    expect(failure.origin + failure.pathname).toBe('https://app.example.com/failed')
+    expect(Object.fromEntries(failure.searchParams)).toEqual({
+      connect_webview_id: failedWithFailureUrl.connect_webview_id,
+      error_code: 'invalid_credentials',
+      error_message: 'The username or password is incorrect.',
+    })
+
+    const fallback = await createWebview(session.headers, {
+      custom_redirect_url: 'https://app.example.com/done',
+    })
+    const fellBack = new URL((await login(fallback, { password: 'wrong' })).body.redirect.url)
+    expect(fellBack.pathname).toBe('/done')
+    expect(fellBack.searchParams.get('error_code')).toBe('invalid_credentials')
+
+    const none = await createWebview(session.headers)
+    expect((await login(none)).body.redirect).toBeNull()
+  })
+
+  it('stays out of the request log', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    await getPage(webview.url)
+    await login(webview, { password: 'p4ssw0rd-secret' })
+    const serialized = JSON.stringify(await requestLog({}))
+    expect(serialized).not.toContain(LOGIN_PATH)
+    expect(serialized).not.toContain(authTokenOf(webview))
+    expect(serialized).not.toContain('p4ssw0rd-secret')
+  })
+
+  it("the page's script signs in, posts the message and shows the outcome (jsdom)", async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
+    const { html } = await getPage(webview.url)
+    const { window } = new JSDOM(html, {
+      url: webview.url,
+      runScripts: 'dangerously',
+      // jsdom has no fetch: hand the page Node's, resolving its relative URL like a browser.
+      beforeParse(win) {
+        win.fetch = ((input: string, init?: RequestInit) =>
+          fetch(new URL(input, webview.url), init)) as typeof fetch
+      },
+    })
+    try {
+      const posted = new Promise<unknown>((resolve) => {
+        window.addEventListener('message', (event) => resolve(event.data))
+      })
+      const { document } = window
+      ;(document.querySelector('input[value="ecobee"]') as HTMLInputElement).checked = true
+      ;(document.getElementById('username') as HTMLInputElement).value = 'sam'
+      ;(document.getElementById('password') as HTMLInputElement).value = 'pw'
+      ;(document.getElementById('login') as HTMLFormElement).requestSubmit()
+      const data = (await posted) as Json
+      expect(data.event.event_type).toBe('connect_webview.login_succeeded')
+      expect(document.querySelector('[role="status"]')?.textContent).toBe('Connected')
+      expect(document.getElementById('outcome')?.textContent).toBe('Account connected')
+      expect((document.getElementById('login') as HTMLFormElement).hidden).toBe(true)
+      const account = await getAccount(session, data.event.connected_account_id)
+      expect(account).toMatchObject({ account_type: 'ecobee', display_name: 'sam' })
+    } finally {
+      window.close()
+    }
+  })
+})
+
+describe('the forger page', () => {
+  it('embeds the data safely: a </script> inside it does not break out', async () => {
+    const data = {
+      event: {
+        event_type: 'connect_webview.login_succeeded',
+        connect_webview_id: '</script><script>window.pwned = 1</script><!--',
+      },
+      note: '\u2028 & <b>',
+    }
+    const { response, html, document } = await getPage(postMessagePageUrl(fakeUrl, data))
+    expect(response.status).toBe(200)
+    expect(html).not.toContain('</script><script>window.pwned')
+    expect(document.querySelectorAll('script')).toHaveLength(2)
+    expect(embeddedData(document)).toEqual({ data, target_origin: '*', repeat: 1 })
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('')
+  })
+
+  it('posts the raw string when data is not JSON, repeat times, to target_origin', async () => {
+    const url = new URL('/_fake/post-message', fakeUrl)
+    url.searchParams.set('data', '{not json')
+    url.searchParams.set('target_origin', 'http://127.0.0.1:5173')
+    url.searchParams.set('repeat', '3')
+    expect(embeddedData((await getPage(url)).document)).toEqual({
+      data: '{not json',
+      target_origin: 'http://127.0.0.1:5173',
+      repeat: 3,
+    })
+  })
+
+  it('refuses a missing data, a bad target_origin or repeat with a 400 page', async () => {
+    const queries: Record<string, string>[] = [
+      {},
+      { data: '1', target_origin: 'http://127.0.0.1:5173/path' },
+      { data: '1', target_origin: 'nope' },
+      { data: '1', repeat: '0' },
+      { data: '1', repeat: '1.5' },
+      { data: '1', repeat: '101' },
+    ]
+    for (const query of queries) {
+      const reply = await call('/_fake/post-message', { method: 'GET', query })
+      expect(reply.status, JSON.stringify(query)).toBe(400)
+      expect(reply.headers.get('content-type')).toMatch(/^text\/html/)
+    }
+  })
+
+  it('its script posts the data repeat times and says "posted" (jsdom)', async () => {
+    const { html } = await getPage(postMessagePageUrl(fakeUrl, { hello: ['world'] }, '*', 2))
+    const received: unknown[] = []
+    const { window } = new JSDOM(html, {
+      url: fakeUrl,
+      runScripts: 'dangerously',
+      beforeParse(win) {
+        win.addEventListener('message', (event) => received.push(event.data))
+      },
+    })
+    try {
+      expect(window.document.querySelector('[role="status"]')?.textContent).toBe('posted')
+      await expect.poll(() => received).toEqual([{ hello: ['world'] }, { hello: ['world'] }])
+    } finally {
+      window.close()
+    }
+  })
+})
+
+describe('the look-alike fake', () => {
+  it('listens on port P * 10 + 1, so its origin starts with the fake origin', () => {
+    const lookalike = inject('fakeLookalikeUrl')
+    const main = new URL(fakeUrl)
+    const other = new URL(lookalike)
+    expect(lookalike.startsWith(fakeUrl)).toBe(true)
+    expect(other.origin).not.toBe(main.origin)
+    expect(Number(other.port)).toBe(Number(main.port) * 10 + 1)
+  })
+
+  it('is a separate fake: it serves the forger page but knows no webview of the main fake', async () => {
+    const lookalike = inject('fakeLookalikeUrl')
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const elsewhere = await fetch(new URL('/connect_webviews/get', lookalike), {
+      method: 'POST',
+      headers: { ...apiKeyHeaders(), 'content-type': 'application/json' },
+      body: JSON.stringify({ connect_webview_id: webview.connect_webview_id }),
+    })
+    expect(elsewhere.status).toBe(404)
+    const forger = await fetch(postMessagePageUrl(lookalike, 'hi'))
+    expect(forger.status).toBe(200)
+  })
+})
