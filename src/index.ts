@@ -57,6 +57,7 @@ export { seamConnectKeys } from './query/keys.js'
 export {
   connectWebviewQueryOptions,
   type ConnectWebviewQueryOptions,
+  type PollInterval,
 } from './query/connect-webview-query-options.js'
 export { connectedAccountQueryOptions } from './query/connected-account-query-options.js'
 export {
@@ -67,7 +68,6 @@ export {
   createConnectWebviewMutationOptions,
   type CreateConnectWebviewMutationOptions,
 } from './query/create-connect-webview-mutation-options.js'
-export type { PollInterval } from './query/poll-interval.js'
 
 // react ('use client')
 export {

@@ -17,11 +17,10 @@ import {
   type UpdateConnectedAccountParams,
 } from '../schemas/connected-account.js'
 import { listParamsSchema, paginationSchema, type ListParams, type Page } from '../schemas/list.js'
-import { resolveCredential, secretsOf } from './credentials.js'
+import { CREDENTIALS, checkOptions } from './credentials.js'
 import type { RequestOptions, SeamConnectClientOptions } from './options.js'
-import { retryPolicy } from './retry.js'
 import { createTransport } from './transport.js'
-import { parseInput, parseResponse } from './validate.js'
+import { parse } from './validate.js'
 
 /** A typed client for the Seam Connect routes a browser needs. Create it with {@link createSeamConnectClient}. */
 export interface SeamConnectClient {
@@ -58,13 +57,15 @@ export interface SeamConnectClient {
   }
 }
 
-const webviewReply = z.object({ connect_webview: connectWebviewSchema })
-const accountReply = z.object({ connected_account: connectedAccountSchema })
-const webviewPage = z.object({
+// Replies are loose objects like the resources in them: z.object would add code of its own to the
+// bundle, and `pick` takes only the resource out anyway.
+const webviewReply = z.looseObject({ connect_webview: connectWebviewSchema })
+const accountReply = z.looseObject({ connected_account: connectedAccountSchema })
+const webviewPage = z.looseObject({
   connect_webviews: z.array(connectWebviewSchema),
   pagination: paginationSchema,
 })
-const accountPage = z.object({
+const accountPage = z.looseObject({
   connected_accounts: z.array(connectedAccountSchema),
   pagination: paginationSchema,
 })
@@ -82,18 +83,16 @@ const accountPage = z.object({
  * @throws SeamInvalidInputError when the options are contradictory, incomplete or unsafe here.
  */
 export function createSeamConnectClient(options: SeamConnectClientOptions = {}): SeamConnectClient {
-  const { credential, endpoint } = resolveCredential(options)
+  const endpoint = checkOptions(options)
+  // A copy: the caller changing its object later must not make requests disagree with `scope`.
   const headers = { ...options.headers }
-  const send = createTransport({
-    endpoint,
-    credential,
-    headers,
-    fetch: options.fetch,
-    retry: retryPolicy(options.retry),
-    secrets: secretsOf(options),
-  })
+  const credentials = CREDENTIALS.map((name) => options[name])
+  const secrets = [...credentials, ...Object.values(headers)].filter(
+    (value): value is string => value !== undefined && value.length > 3,
+  )
+  const send = createTransport({ ...options, endpoint, headers }, secrets)
 
-  /** One route: validate params, send, parse the reply, pick the resource out of the envelope. */
+  /** One route: validate params, send, pick the resource out of the parsed reply. */
   const route =
     <I extends z.ZodMiniType, R extends z.ZodMiniType, O>(
       path: string,
@@ -102,11 +101,10 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
       pick: (body: z.output<R>) => O,
       retryable = true,
     ) =>
-    async (params: z.input<I>, { signal }: RequestOptions = {}): Promise<O> => {
-      const body = parseInput(input, params ?? {}, path)
-      const json = await send(path, body, { signal, retryable })
-      return pick(parseResponse(reply, json, path))
-    }
+    async (params: z.input<I>, { signal }: RequestOptions = {}): Promise<O> =>
+      pick(
+        await send(path, parse(input, params ?? {}, path, 'params'), reply, { signal, retryable }),
+      )
 
   const walk = <T>(list: (p: ListParams, o?: RequestOptions) => Promise<Page<T>>) =>
     async function* (params: ListParams = {}, options?: RequestOptions) {
@@ -129,7 +127,7 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
 
   return {
     endpoint,
-    scope: hashHex(JSON.stringify([endpoint, credential, Object.entries(headers).sort()])),
+    scope: hashHex(JSON.stringify([endpoint, credentials, Object.entries(headers).sort()])),
     connectWebviews: {
       create: route(
         '/connect_webviews/create',
@@ -159,7 +157,7 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
       update: route(
         '/connected_accounts/update',
         updateConnectedAccountParamsSchema,
-        z.object({}),
+        z.looseObject({}),
         () => undefined,
         false,
       ),

@@ -7,19 +7,9 @@ export type FrameOutcome = 'completed' | 'failed'
 // effects), so `onComplete` fires once per webview however many frames show it.
 const outcomes = new WeakMap<QueryClient, Map<string, FrameOutcome>>()
 
-export function finishedOutcome(queryClient: QueryClient, key: string): FrameOutcome | undefined {
-  return outcomes.get(queryClient)?.get(key)
-}
-
-/** Records the outcome; true only for the first caller, who then fires the callback. */
-export function claimOutcome(
-  queryClient: QueryClient,
-  key: string,
-  outcome: FrameOutcome,
-): boolean {
+/** The outcomes of the webviews framed with `queryClient`, by client scope and webview id. */
+export function frameOutcomes(queryClient: QueryClient): Map<string, FrameOutcome> {
   let map = outcomes.get(queryClient)
   if (!map) outcomes.set(queryClient, (map = new Map()))
-  if (map.has(key)) return false
-  map.set(key, outcome)
-  return true
+  return map
 }

@@ -3,6 +3,7 @@ import {
   forwardRef,
   useCallback,
   useEffect,
+  useImperativeHandle,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -18,11 +19,14 @@ import {
   type SeamConnectError,
 } from '../errors/errors.js'
 import { devWarnOnce } from '../internal/dev-warning.js'
-import { connectWebviewQueryOptions } from '../query/connect-webview-query-options.js'
+import { parseHttpUrl } from '../internal/http-url.js'
+import {
+  connectWebviewQueryOptions,
+  type PollInterval,
+} from '../query/connect-webview-query-options.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
 import { connectedAccountQueryOptions } from '../query/connected-account-query-options.js'
 import { seamConnectKeys } from '../query/keys.js'
-import type { PollInterval } from '../query/poll-interval.js'
 import { useRequiredClient } from '../react/seam-connect-context.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 import type { ConnectedAccount } from '../schemas/connected-account.js'
@@ -34,7 +38,7 @@ import {
   webviewMessageSchema,
   type ConnectWebviewEvent,
 } from '../schemas/webview-message.js'
-import { claimOutcome, finishedOutcome, type FrameOutcome } from './completion-registry.js'
+import { frameOutcomes, type FrameOutcome } from './completion-registry.js'
 
 /** Where the frame is: `data-state` on the iframe, and `onStateChange`. */
 export type ConnectWebviewFrameState = 'loading' | 'ready' | 'verifying' | 'completed' | 'failed'
@@ -86,29 +90,6 @@ export type ConnectWebviewFrameProps<S extends StandardSchemaV1 | undefined = un
 
 declare const process: { env: { NODE_ENV?: string } }
 
-/** Seam's page needs these (facts §5); some providers open their login in a popup. */
-const SANDBOX_NEEDS = ['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']
-
-/** Only http(s) URLs: a `javascript:` src would run in the app's own origin. */
-function parseWebviewUrl(url: string | undefined) {
-  let parsed: URL | undefined
-  try {
-    parsed = new URL(url ?? '')
-  } catch {
-    // reported below
-  }
-  const id = parsed?.searchParams.get('connect_webview_id')
-  if (!parsed || !/^https?:$/.test(parsed.protocol) || !id) {
-    throw new SeamInvalidInputError('<ConnectWebviewFrame>', [
-      {
-        path: ['url'],
-        message: 'url must be an http(s) Connect Webview URL with a connect_webview_id',
-      },
-    ])
-  }
-  return { origin: parsed.origin, id }
-}
-
 const transient = (_: number, error: unknown) => isTransientSeamError(error)
 
 /**
@@ -124,52 +105,75 @@ export const ConnectWebviewFrame = forwardRef(function ConnectWebviewFrame(
   props: ConnectWebviewFrameProps<StandardSchemaV1 | undefined>,
   ref: ForwardedRef<HTMLIFrameElement>,
 ) {
-  const { id, origin } = parseWebviewUrl(props.connectWebview?.url ?? props.url)
+  // Only http(s) URLs: a `javascript:` src would run in the app's own origin.
+  const url = parseHttpUrl(props.connectWebview?.url ?? props.url)
+  const id = url?.searchParams.get('connect_webview_id')
+  if (!url || !id) {
+    throw new SeamInvalidInputError('<ConnectWebviewFrame>', [
+      {
+        path: ['url'],
+        message: 'url must be an http(s) Connect Webview URL with a connect_webview_id',
+      },
+    ])
+  }
   // A new webview starts a new frame; the same webview never reloads.
   const webviewId = props.connectWebview?.connect_webview_id ?? id
   return (
-    <Frame key={webviewId} {...props} webviewId={webviewId} origin={origin} forwardedRef={ref} />
+    <Frame
+      key={webviewId}
+      {...props}
+      webviewId={webviewId}
+      origin={url.origin}
+      forwardedRef={ref}
+    />
   )
 }) as <S extends StandardSchemaV1 | undefined = undefined>(
   props: ConnectWebviewFrameProps<S> & { ref?: Ref<HTMLIFrameElement> },
 ) => ReactElement
 
-function Frame({
-  connectWebview,
-  url,
-  webviewId,
-  origin,
-  forwardedRef,
-  onComplete,
-  onError,
-  onEvent,
-  onStateChange,
-  pollInterval = 5000,
-  schema,
-  onLoad,
-  allow = '',
-  style,
-  title = 'Connect your device account with Seam',
-  ...rest
-}: ConnectWebviewFrameProps<StandardSchemaV1 | undefined> & {
+type FrameProps = ConnectWebviewFrameProps<StandardSchemaV1 | undefined> & {
   webviewId: string
   origin: string
   forwardedRef: ForwardedRef<HTMLIFrameElement>
-}) {
+}
+
+function Frame(props: FrameProps) {
+  const {
+    connectWebview,
+    url,
+    webviewId,
+    origin,
+    forwardedRef,
+    // Read through `latest`; taken out here so that they do not reach the iframe.
+    onComplete: _onComplete,
+    onError: _onError,
+    onEvent: _onEvent,
+    onStateChange: _onStateChange,
+    schema: _schema,
+    pollInterval = 5000,
+    onLoad,
+    allow = '',
+    style,
+    title = 'Connect your device account with Seam',
+    ...rest
+  } = props
   const client = useRequiredClient('<ConnectWebviewFrame>')
   const queryClient = useQueryClient()
   // The first URL of this webview stays: a re-render with a new object must not reload it.
   const [src] = useState(connectWebview?.url ?? url)
   const key = client.scope + webviewId
-  const [outcome, setOutcome] = useState(() => finishedOutcome(queryClient, key))
+  const [outcome, setOutcome] = useState(() => frameOutcomes(queryClient).get(key))
   const [loaded, setLoaded] = useState(false)
   const [signalled, setSignalled] = useState(false)
   const hint = useRef({})
-  const iframe = useRef<HTMLIFrameElement | null>(null)
-  const warned = useRef(new Set<string>()).current
+  // When the latest signal arrived: account data read since then needs no second read.
+  const signalAt = useRef(0)
+  const iframe = useRef<HTMLIFrameElement>(null)
+  // The app's ref gets the iframe too; it stays the same node for the life of this frame.
+  useImperativeHandle(forwardedRef, () => iframe.current as HTMLIFrameElement, [])
   // Latest-ref: inline callbacks never re-subscribe a listener or reload the iframe.
-  const latest = useRef({ onComplete, onError, onEvent, onStateChange, schema })
-  latest.current = { onComplete, onError, onEvent, onStateChange, schema }
+  const latest = useRef(props)
+  latest.current = props
 
   // Seed steps 5 to 7 through the query cache: the webview (checked on mount, then polled while
   // pending and the page is visible), then its account. Transient failures retry, with React
@@ -182,6 +186,7 @@ function Frame({
     ...connectedAccountByConnectWebviewQueryOptions(client, webviewId, {
       queryClient,
       pollInterval,
+      accountFreshSince: () => signalAt.current,
     }),
     enabled: !outcome,
     retry: transient,
@@ -211,16 +216,26 @@ function Frame({
       fire = () => latest.current.onError?.(failure as SeamConnectError)
     }
     setOutcome(result)
-    if (claimOutcome(queryClient, key, result)) fire()
+    // Only the first frame to finish this webview fires its callback.
+    const finished = frameOutcomes(queryClient)
+    if (!finished.has(key)) {
+      finished.set(key, result)
+      fire()
+    }
   }, [outcome, account, error, webviewId, queryClient, client, key])
 
   // A signal (message or redirect) asks the API at once; a still-pending answer ends "verifying".
   const verify = useCallback(
     (accountHint?: string) => {
       setSignalled(true)
+      signalAt.current = Date.now()
       // With the account id in hand, both reads go out together.
-      if (accountHint)
-        void queryClient.prefetchQuery(connectedAccountQueryOptions(client, accountHint))
+      if (accountHint) {
+        void queryClient.prefetchQuery({
+          ...connectedAccountQueryOptions(client, accountHint),
+          staleTime: 0,
+        })
+      }
       queryClient
         .fetchQuery({ ...connectWebviewQueryOptions(client, webviewId), staleTime: 0 })
         .then((webview) => webview.status === 'pending' && setSignalled(false), noop)
@@ -235,8 +250,6 @@ function Frame({
       const data = fromFrame ? webviewMessageSchema.safeParse(event.data).data?.event : undefined
       if (data?.connect_webview_id !== webviewId) {
         return devWarnOnce(
-          warned,
-          String(fromFrame),
           fromFrame
             ? 'Ignored a message from the Connect Webview that is not a login event for this webview.'
             : 'Ignored a message that did not come from this Connect Webview iframe and origin.',
@@ -250,7 +263,7 @@ function Frame({
     }
     window.addEventListener('message', onMessage)
     return () => window.removeEventListener('message', onMessage)
-  }, [outcome, origin, webviewId, verify, warned])
+  }, [outcome, origin, webviewId, verify])
 
   const state: ConnectWebviewFrameState =
     outcome ?? (signalled || failureCount ? 'verifying' : loaded ? 'ready' : 'loading')
@@ -260,33 +273,12 @@ function Frame({
     if (reported.current !== state) latest.current.onStateChange?.((reported.current = state))
   }, [state])
 
-  const { sandbox } = rest
-  useEffect(() => {
-    if (process.env.NODE_ENV === 'production') return
-    const missing = SANDBOX_NEEDS.filter(
-      (token) => sandbox && !sandbox.split(/\s+/).includes(token),
-    )
-    if (missing.length) {
-      devWarnOnce(
-        warned,
-        'sandbox',
-        `The sandbox attribute blocks what Seam's page needs (${missing.join(', ')}); ` +
-          'some providers open their login in a popup. Leave sandbox unset or add them.',
-      )
-    }
-  }, [sandbox, warned])
+  useSandboxWarning(rest.sandbox)
 
   return (
     <iframe
       {...rest}
-      ref={useCallback(
-        (node: HTMLIFrameElement | null) => {
-          iframe.current = node
-          if (typeof forwardedRef === 'function') forwardedRef(node)
-          else if (forwardedRef) forwardedRef.current = node
-        },
-        [forwardedRef],
-      )}
+      ref={iframe}
       src={src}
       title={title}
       allow={/clipboard-write/.test(allow) ? allow : `clipboard-write${allow && `; ${allow}`}`}
@@ -315,3 +307,18 @@ function Frame({
 }
 
 const noop = () => {}
+
+function useSandboxWarning(sandbox: string | undefined) {
+  useEffect(() => {
+    if (process.env.NODE_ENV === 'production') return
+    // Seam's page needs these (facts §5); some providers open their login in a popup.
+    const needs = ['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']
+    const missing = needs.filter((token) => sandbox && !sandbox.split(/\s+/).includes(token))
+    if (missing.length) {
+      devWarnOnce(
+        `The sandbox attribute blocks what Seam's page needs (${missing.join(', ')}); ` +
+          'some providers open their login in a popup. Leave sandbox unset or add them.',
+      )
+    }
+  }, [sandbox])
+}

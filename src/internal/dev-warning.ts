@@ -2,10 +2,12 @@
 // production bundles (the same convention React and TanStack Query follow).
 declare const process: { env: { NODE_ENV?: string } }
 
-/** Warns once per `seen` set and reason, in development builds only. Never pass URLs or tokens. */
-export function devWarnOnce(seen: Set<string>, reason: string, message: string): void {
-  if (process.env.NODE_ENV === 'production' || seen.has(reason)) return
-  seen.add(reason)
+const warned = new Set<string>()
+
+/** Warns once per page and message, in development builds only. Never pass URLs or tokens. */
+export function devWarnOnce(message: string): void {
+  if (process.env.NODE_ENV === 'production' || warned.has(message)) return
+  warned.add(message)
   // eslint-disable-next-line no-console -- a development-only explanation, never data
   console.warn(`[react-seam-connect] ${message}`)
 }

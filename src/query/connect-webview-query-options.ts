@@ -1,8 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
+import { SeamInvalidInputError } from '../errors/errors.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 import { seamConnectKeys } from './keys.js'
-import { checkPollInterval, type PollInterval } from './poll-interval.js'
+
+/** Milliseconds between status checks, or `false` for none. */
+export type PollInterval = number | false
 
 /** Default interval between status checks of a pending Connect Webview. */
 export const DEFAULT_WEBVIEW_POLL_INTERVAL = 3000
@@ -20,6 +23,7 @@ export function isSettledConnectWebview(webview: ConnectWebview | undefined): bo
 /**
  * Query options for one Connect Webview: fresh forever once `authorized` or `failed`, polled
  * while `pending` (React Query pauses the polling while the page is hidden).
+ * @throws SeamInvalidInputError unless `pollInterval` is `false` or a positive, finite number.
  *
  * `retry` is off because the client already retries network errors, 5xx and 429 with backoff.
  */
@@ -28,14 +32,21 @@ export function connectWebviewQueryOptions(
   connectWebviewId: string,
   { pollInterval = DEFAULT_WEBVIEW_POLL_INTERVAL }: ConnectWebviewQueryOptions = {},
 ) {
-  const interval = checkPollInterval(pollInterval, 'connectWebviewQueryOptions')
+  if (pollInterval !== false && !(Number.isFinite(pollInterval) && pollInterval > 0)) {
+    throw new SeamInvalidInputError('connectWebviewQueryOptions', [
+      {
+        path: ['pollInterval'],
+        message: 'pollInterval must be a positive number of milliseconds or false',
+      },
+    ])
+  }
   return queryOptions({
     queryKey: seamConnectKeys.connectWebview(client, connectWebviewId),
     queryFn: ({ signal }) =>
       client.connectWebviews.get({ connect_webview_id: connectWebviewId }, { signal }),
     staleTime: (query) => (isSettledConnectWebview(query.state.data) ? Infinity : 0),
     refetchInterval: (query) =>
-      query.state.data && !isSettledConnectWebview(query.state.data) ? interval : false,
+      query.state.data && !isSettledConnectWebview(query.state.data) ? pollInterval : false,
     retry: false,
   })
 }

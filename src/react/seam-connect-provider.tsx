@@ -28,7 +28,7 @@ export type SeamConnectProviderProps = { children?: ReactNode } & (
  *   </SeamConnectProvider>
  * </QueryClientProvider>
  */
-export function SeamConnectProvider(props: SeamConnectProviderProps) {
+export function SeamConnectProvider({ children, client, ...options }: SeamConnectProviderProps) {
   if (!useContext(QueryClientContext)) {
     throw new SeamConnectError(
       '<SeamConnectProvider> must be rendered inside a <QueryClientProvider>' +
@@ -37,27 +37,13 @@ export function SeamConnectProvider(props: SeamConnectProviderProps) {
           : ": it caches through your app's QueryClient and never creates its own."),
     )
   }
-  const client = useClient(props)
-  return <SeamConnectContext.Provider value={client}>{props.children}</SeamConnectContext.Provider>
-}
-
-/**
- * A client from options is re-created only when an option's value changes, so inline
- * `headers={{ ... }}` objects do not reset the cache scope on every render.
- */
-function useClient(props: SeamConnectProviderProps): SeamConnectClient {
-  const { children: _children, client, ...options } = props
-  const signature = client ? null : JSON.stringify(options)
-  const fetchImpl = client ? undefined : (options as SeamConnectClientOptions).fetch
-  const created = useMemo(
-    () =>
-      signature === null
-        ? null
-        : createSeamConnectClient({
-            ...(JSON.parse(signature) as object),
-            fetch: fetchImpl,
-          }),
-    [signature, fetchImpl],
+  // A client from options is re-created only when an option's value changes, so inline
+  // `headers={{ ... }}` objects do not reset the cache scope on every render.
+  const signature = JSON.stringify(options)
+  const { fetch } = options as SeamConnectClientOptions
+  const value = useMemo(
+    () => client ?? createSeamConnectClient({ ...(JSON.parse(signature) as object), fetch }),
+    [client, signature, fetch],
   )
-  return client ?? (created as SeamConnectClient)
+  return <SeamConnectContext.Provider value={value}>{children}</SeamConnectContext.Provider>
 }

@@ -9,7 +9,7 @@ import { useCallback } from 'react'
 import type { SeamConnectError } from '../errors/errors.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
 import { connectedAccountQueryOptions } from '../query/connected-account-query-options.js'
-import type { PollInterval } from '../query/poll-interval.js'
+import type { PollInterval } from '../query/connect-webview-query-options.js'
 import type { ConnectedAccount } from '../schemas/connected-account.js'
 import type { CustomMetadata } from '../schemas/custom-metadata.js'
 import type { InferSchemaOutput, StandardSchemaV1 } from '../schemas/standard-schema.js'
@@ -67,7 +67,7 @@ export function useConnectedAccountMetadata(
     target?.connectWebviewId
       ? connectedAccountByConnectWebviewQueryOptions(client, target.connectWebviewId, {
           queryClient,
-          ...(pollInterval === undefined ? {} : { pollInterval }),
+          pollInterval,
         })
       : connectedAccountQueryOptions(client, target?.connectedAccountId ?? '')
   ) as UseQueryOptions<ConnectedAccount, SeamConnectError, ConnectedAccount, QueryKey>

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini'
 import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
-import { mustBe } from './messages.js'
+import {
+  booleanSchema,
+  httpUrlSchema,
+  nonEmptyStringSchema,
+  nullableStringSchema,
+  oneOf,
+  stringSchema,
+} from './primitives.js'
 
 /**
  * Statuses Seam documents today. The schema accepts any string so that a status Seam adds later
@@ -8,7 +15,7 @@ import { mustBe } from './messages.js'
  */
 export type ConnectWebviewStatus = 'pending' | 'authorized' | 'failed' | (string & {})
 
-const optionalString = z.optional(z.nullable(z.string()))
+const optionalString = z.optional(nullableStringSchema)
 
 /**
  * A Connect Webview as Seam returns it. Only the fields this library reads are required; a few
@@ -18,13 +25,13 @@ const optionalString = z.optional(z.nullable(z.string()))
  * `url` carries an `auth_token`: treat it as a credential (never log it).
  */
 export const connectWebviewSchema = z.looseObject({
-  connect_webview_id: z.string(),
-  status: z.string() as z.ZodMiniType<ConnectWebviewStatus>,
-  url: z.string(),
-  connected_account_id: z.nullable(z.string()),
+  connect_webview_id: stringSchema,
+  status: stringSchema as z.ZodMiniType<ConnectWebviewStatus>,
+  url: stringSchema,
+  connected_account_id: nullableStringSchema,
   custom_metadata: customMetadataSchema,
-  created_at: z.optional(z.string()),
-  login_successful: z.optional(z.boolean()),
+  created_at: z.optional(stringSchema),
+  login_successful: z.optional(booleanSchema),
   selected_provider: optionalString,
   custom_redirect_url: optionalString,
 })
@@ -55,24 +62,8 @@ export const CAPABILITIES = [
 ] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
-// A refinement over a string costs a few bytes; z.enum would add its own schema kind to the bundle.
-const oneOf = <T extends string>(values: readonly T[]) =>
-  z
-    .string()
-    .check(
-      z.refine((v) => values.includes(v as T), mustBe(`one of ${values.join(', ')}`)),
-    ) as unknown as z.ZodMiniType<T>
-
-const isHttpUrl = (value: string) => {
-  try {
-    return /^https?:$/.test(new URL(value).protocol)
-  } catch {
-    return false
-  }
-}
-
-const redirectUrl = z.optional(z.string().check(z.refine(isHttpUrl, mustBe('an http(s) URL'))))
-const strings = z.optional(z.array(z.string()))
+const redirectUrl = z.optional(httpUrlSchema)
+const strings = z.optional(z.array(stringSchema))
 
 /**
  * Parameters of `/connect_webviews/create` (https://docs.seam.co/latest/api/connect_webviews/create).
@@ -87,15 +78,15 @@ export const createConnectWebviewParamsSchema = z.strictObject({
   accepted_providers: strings,
   excluded_providers: strings,
   accepted_capabilities: z.optional(z.array(oneOf(CAPABILITIES))),
-  automatically_manage_new_devices: z.optional(z.boolean()),
-  wait_for_device_creation: z.optional(z.boolean()),
-  customer_key: z.optional(z.string().check(z.minLength(1))),
+  automatically_manage_new_devices: z.optional(booleanSchema),
+  wait_for_device_creation: z.optional(booleanSchema),
+  customer_key: z.optional(nonEmptyStringSchema),
 })
 
 export type CreateConnectWebviewParams = z.input<typeof createConnectWebviewParamsSchema>
 
 export const getConnectWebviewParamsSchema = z.strictObject({
-  connect_webview_id: z.string().check(z.minLength(1)),
+  connect_webview_id: nonEmptyStringSchema,
 })
 
 export type GetConnectWebviewParams = z.input<typeof getConnectWebviewParamsSchema>

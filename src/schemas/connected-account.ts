@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
+import { booleanSchema, nonEmptyStringSchema, stringSchema } from './primitives.js'
 
 /**
  * A connected account as Seam returns it (https://docs.seam.co/latest/api/connected_accounts/get).
@@ -7,25 +8,28 @@ import { customMetadataInputSchema, customMetadataSchema } from './custom-metada
  * when present, and every other field is kept as `unknown`.
  */
 export const connectedAccountSchema = z.looseObject({
-  connected_account_id: z.string(),
+  connected_account_id: stringSchema,
   custom_metadata: customMetadataSchema,
-  account_type: z.optional(z.string()),
-  account_type_display_name: z.optional(z.string()),
-  display_name: z.optional(z.string()),
-  errors: z.optional(z.array(z.looseObject({ error_code: z.string() }))),
+  account_type: z.optional(stringSchema),
+  account_type_display_name: z.optional(stringSchema),
+  display_name: z.optional(stringSchema),
+  errors: z.optional(z.array(z.looseObject({ error_code: stringSchema }))),
 })
 
 export type ConnectedAccount = z.infer<typeof connectedAccountSchema>
 
-const id = z.string().check(z.minLength(1))
-
 /** `/connected_accounts/get` takes an id or an email (Seam's OpenAPI: `oneOf`). */
 export const getConnectedAccountParamsSchema = z
-  .strictObject({ connected_account_id: z.optional(id), email: z.optional(id) })
+  .strictObject({
+    connected_account_id: z.optional(nonEmptyStringSchema),
+    email: z.optional(nonEmptyStringSchema),
+  })
+  // A z.custom as the check: z.refine would add code of its own to the bundle.
   .check(
-    z.refine((p) => (p.connected_account_id === undefined) !== (p.email === undefined), {
-      error: 'pass either connected_account_id or email',
-    }),
+    z.custom<{ connected_account_id?: string; email?: string }>(
+      (p) => (p.connected_account_id === undefined) !== (p.email === undefined),
+      { error: 'pass either connected_account_id or email' },
+    ),
   ) as z.ZodMiniType<{ connected_account_id: string } | { email: string }>
 
 export type GetConnectedAccountParams = z.input<typeof getConnectedAccountParamsSchema>
@@ -36,10 +40,10 @@ export type GetConnectedAccountParams = z.input<typeof getConnectedAccountParams
  * Seam accepts this route only with an API key: call it from a server, or through a proxy.
  */
 export const updateConnectedAccountParamsSchema = z.strictObject({
-  connected_account_id: id,
+  connected_account_id: nonEmptyStringSchema,
   custom_metadata: z.optional(customMetadataInputSchema),
-  display_name: z.optional(id),
-  automatically_manage_new_devices: z.optional(z.boolean()),
+  display_name: z.optional(nonEmptyStringSchema),
+  automatically_manage_new_devices: z.optional(booleanSchema),
 })
 
 export type UpdateConnectedAccountParams = z.input<typeof updateConnectedAccountParamsSchema>

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { article } from './messages.js'
 
 /**
  * Limits from Seam's "Attaching Custom Metadata to the Connect Webview"
@@ -31,14 +32,15 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   value !== null &&
   [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null)
 
+const isValue = (value: unknown, orNull?: boolean) =>
+  typeof value === 'string' || typeof value === 'boolean' || (orNull && value === null)
+
+/** An object of string and boolean values, and `null` ones too when `orNull`. */
+export const isMetadata = (value: unknown, orNull?: boolean) =>
+  isPlainObject(value) && Object.values(value).every((v) => isValue(v, orNull))
+
 const typeName = (value: unknown) =>
-  Array.isArray(value)
-    ? 'an array'
-    : value == null
-      ? String(value)
-      : typeof value === 'object'
-        ? 'an object'
-        : `a ${typeof value}`
+  value == null ? String(value) : article(Array.isArray(value) ? 'array' : typeof value)
 
 /**
  * Checks `custom_metadata` against Seam's rules and returns every broken rule at once (so a form
@@ -77,7 +79,7 @@ export function findCustomMetadataIssues(input: unknown): CustomMetadataIssue[] 
       add(
         `${name}: the value has ${value.length} characters; at most ${maxValueLength} are allowed`,
       )
-    } else if (!['string', 'boolean'].includes(typeof value) && value !== null) {
+    } else if (!isValue(value, true)) {
       add(`${name}: the value must be a string, a boolean or null, not ${typeName(value)}`)
     }
   }
@@ -88,17 +90,12 @@ export function findCustomMetadataIssues(input: unknown): CustomMetadataIssue[] 
  * The `custom_metadata` input rules as a zod/mini schema: at most 50 keys; keys of 1 to 40
  * characters without `.`; values a string of at most 500 characters, a boolean or `null`.
  */
-export const customMetadataInputSchema = z.custom<CustomMetadataInput>().check(
-  z.superRefine((value, ctx) => {
-    for (const { path, message } of findCustomMetadataIssues(value)) {
-      ctx.addIssue({ code: 'custom', path, message })
-    }
-  }),
-)
+export const customMetadataInputSchema = z.custom<CustomMetadataInput>().check((ctx) => {
+  // A plain check function: z.superRefine would add its own code to the bundle for this one use.
+  for (const { path, message } of findCustomMetadataIssues(ctx.value)) {
+    ctx.issues.push({ code: 'custom', path, message, input: ctx.value })
+  }
+})
 
 /** `custom_metadata` as returned on a Connect Webview or connected account. */
-export const customMetadataSchema = z.custom<CustomMetadata>(
-  (value) =>
-    isPlainObject(value) &&
-    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'boolean'),
-)
+export const customMetadataSchema = z.custom<CustomMetadata>((value) => isMetadata(value))

@@ -1,8 +1,6 @@
 import * as z from 'zod/mini'
-import { isPlainObject, type CustomMetadataInputValue } from './custom-metadata.js'
-import { mustBe } from './messages.js'
-
-const isFilterValue = (v: unknown) => v === null || ['string', 'boolean'].includes(typeof v)
+import { isMetadata, type CustomMetadataInput } from './custom-metadata.js'
+import { accepted, booleanSchema, nullableStringSchema, stringSchema } from './primitives.js'
 
 /** Parameters shared by `/connect_webviews/list` and `/connected_accounts/list`. */
 export const listParamsSchema = z.strictObject({
@@ -11,26 +9,26 @@ export const listParamsSchema = z.strictObject({
    * (https://docs.seam.co/latest/core-concepts/connect-webviews/filtering-connect-webviews-by-custom-metadata).
    */
   custom_metadata_has: z.optional(
-    z.custom<Record<string, CustomMetadataInputValue>>(
-      (v) => isPlainObject(v) && Object.values(v).every(isFilterValue),
-      mustBe('an object of string, boolean or null values'),
+    accepted<CustomMetadataInput>(
+      (v) => isMetadata(v, true),
+      'an object of string, boolean or null values',
     ),
   ),
-  user_identifier_key: z.optional(z.string()),
-  customer_key: z.optional(z.string()),
-  search: z.optional(z.string()),
+  user_identifier_key: z.optional(stringSchema),
+  customer_key: z.optional(stringSchema),
+  search: z.optional(stringSchema),
   limit: z.optional(
-    z.custom<number>((n) => Number.isInteger(n) && (n as number) > 0, mustBe('a positive integer')),
+    accepted<number>((n) => Number.isInteger(n) && (n as number) > 0, 'a positive integer'),
   ),
-  page_cursor: z.optional(z.nullable(z.string())),
+  page_cursor: z.optional(nullableStringSchema),
 })
 
 export type ListParams = z.input<typeof listParamsSchema>
 
 /** Seam's pagination block on every list response. */
 export const paginationSchema = z.looseObject({
-  next_page_cursor: z.nullable(z.string()),
-  has_next_page: z.boolean(),
+  next_page_cursor: nullableStringSchema,
+  has_next_page: booleanSchema,
 })
 
 export type Pagination = z.infer<typeof paginationSchema>

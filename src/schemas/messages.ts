@@ -6,7 +6,12 @@ export const formatPath = (path: readonly PropertyKey[] = []): string =>
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
     .join('') || 'params'
 
-const article = (type: unknown) => `${/^[aeiou]/.test(String(type)) ? 'an' : 'a'} ${String(type)}`
+/** `a string`, `an object`. */
+export const article = (type: string) => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+
+/** "<path> is required" when the value is missing, else "<path> must be <rule>". */
+const mismatch = (issue: z.core.$ZodRawIssue, rule: string) =>
+  `${formatPath(issue.path)} ${issue.input === undefined ? 'is required' : `must be ${rule}`}`
 
 /**
  * The error map of every parse, input or response. zod/mini ships no English messages (part of
@@ -14,22 +19,17 @@ const article = (type: unknown) => `${/^[aeiou]/.test(String(type)) ? 'an' : 'a'
  * rule, never the value (a response may hold a webview `url`, which is a credential).
  */
 export function errorMap(issue: z.core.$ZodRawIssue): string {
-  const name = formatPath(issue.path)
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}`
     case 'invalid_type':
-      return issue.input === undefined
-        ? `${name} is required`
-        : `${name} must be ${article(issue.expected)}`
-    case 'too_small':
-      return `${name} must not be empty`
+      return mismatch(issue, article(issue.expected))
     default:
-      return `${name} is invalid`
+      return `${formatPath(issue.path)} is invalid`
   }
 }
 
-/** A refinement's message, naming the field it failed on. */
+/** The error of a z.custom schema that accepts only what `rule` describes. */
 export const mustBe = (rule: string) => ({
-  error: (issue: z.core.$ZodRawIssue) => `${formatPath(issue.path)} must be ${rule}`,
+  error: (issue: z.core.$ZodRawIssue) => mismatch(issue, rule),
 })

@@ -13,9 +13,7 @@ export function validateCustomMetadata<S extends StandardSchemaV1>(
 ): InferSchemaOutput<S> {
   const result = schema['~standard'].validate(metadata)
   if (result instanceof Promise) {
-    throw new SeamConnectError(
-      'The custom_metadata schema validated asynchronously; pass a schema without async checks',
-    )
+    throw new SeamConnectError('schema must validate custom_metadata synchronously')
   }
   if (!result.issues) return result.value as InferSchemaOutput<S>
   const issues = result.issues.map((issue) => ({

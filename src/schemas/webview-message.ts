@@ -1,27 +1,27 @@
 import * as z from 'zod/mini'
+import { oneOf, stringSchema } from './primitives.js'
 
 /**
  * Event names of Seam's hosted page, both generations (facts §5.1): current docs name
  * `connect_webview.login_succeeded` / `login_failed`, older docs `webview.login_successful` /
  * `webview.login_failed`. Which one the live page sends is unverified, so both are accepted.
  */
-export const LOGIN_SUCCEEDED = ['connect_webview.login_succeeded', 'webview.login_successful']
 export const LOGIN_FAILED = ['connect_webview.login_failed', 'webview.login_failed']
 
-const EVENT_TYPES = [...LOGIN_SUCCEEDED, ...LOGIN_FAILED]
+const EVENT_TYPES = ['connect_webview.login_succeeded', 'webview.login_successful', ...LOGIN_FAILED]
 
 /**
  * The `data` of a `message` from the Connect Webview iframe:
  * `{ event: { event_type, connect_webview_id, ... } }`. A message is only a hint that triggers a
  * check with Seam's API; anyone who can load the page can post one.
  */
-export const webviewMessageSchema = z.object({
+export const webviewMessageSchema = z.looseObject({
   event: z.looseObject({
-    event_type: z.string().check(z.refine((type) => EVENT_TYPES.includes(type))),
-    connect_webview_id: z.string(),
-    connected_account_id: z.optional(z.string()),
-    error_code: z.optional(z.string()),
-    error_message: z.optional(z.string()),
+    event_type: oneOf(EVENT_TYPES),
+    connect_webview_id: stringSchema,
+    connected_account_id: z.optional(stringSchema),
+    error_code: z.optional(stringSchema),
+    error_message: z.optional(stringSchema),
   }),
 })
 

@@ -1,6 +1,7 @@
 import { cleanup, render } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { page } from 'vitest/browser'
 import * as z from 'zod'
 import {
   SeamApiError,
@@ -74,6 +75,30 @@ describe('<ConnectWebviewFrame>: a person signs in on the webview page', () => {
     expect(await t.requests()).toHaveLength(before)
   })
 
+  it('after a reconnect through a second webview, delivers the replaced metadata', async () => {
+    const first = await mountFrame('reconnect', {
+      create: { custom_metadata: { plan: 'free', seats: '1' } },
+      props: { pollInterval: false },
+    })
+    await signIn(first.frame(), { username: 'same.person' })
+    await expect.poll(() => first.calls.complete.length).toBe(1)
+    first.view.unmount()
+
+    // The same app (client and cache) connects the same person again with new metadata.
+    const second = await first.client.connectWebviews.create({ custom_metadata: { plan: 'pro' } })
+    const again = render(first.ui({ connectWebview: second }))
+    const frame = page.frameLocator(
+      page.elementLocator(again.container.querySelector('iframe') as HTMLIFrameElement),
+    )
+    await signIn(frame, { username: 'same.person' })
+    await expect.poll(() => first.calls.complete.length).toBe(2)
+    const [before, after] = first.calls.complete
+    expect(after?.connectedAccount.connected_account_id).toBe(
+      before?.connectedAccount.connected_account_id,
+    )
+    expect(after?.customMetadata).toEqual({ plan: 'pro' })
+  })
+
   it('understands the legacy event names', async () => {
     const t = await mountFrame('legacy', {
       behaviour: { event_naming: 'legacy' },
@@ -139,8 +164,9 @@ describe('exactly once', () => {
     await signIn(t.frame())
     await expect.poll(() => t.calls.complete.length).toBe(1)
     await expect.poll(() => t.queryClient.isFetching()).toBe(0)
+    await expect.poll(t.state).toBe('completed')
+    await expect.poll(() => t.calls.state.filter((s) => s === 'completed')).toHaveLength(1)
     expect(t.calls.complete).toHaveLength(1)
-    expect(t.calls.state.filter((s) => s === 'completed')).toHaveLength(1)
 
     // A remount of the same webview shows it completed, without firing or asking again.
     const before = (await t.requests()).length

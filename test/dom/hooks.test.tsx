@@ -141,6 +141,27 @@ describe('useConnectedAccountMetadata', () => {
     expect(byAccount.result.current.data).toEqual({ plan: 'pro' })
   })
 
+  it('reads the account again after a reconnect, even with a fresh copy cached', async () => {
+    const { client, wrapper } = setup('reconnect-cached')
+    const first = await client.connectWebviews.create({ custom_metadata: { plan: 'free' } })
+    const { connected_account } = await fake.complete(first.connect_webview_id)
+    const before = renderHook(
+      () => useConnectedAccountMetadata({ connectWebviewId: first.connect_webview_id }),
+      { wrapper },
+    )
+    await waitFor(() => expect(before.result.current.data).toEqual({ plan: 'free' }))
+
+    const second = await client.connectWebviews.create({ custom_metadata: { plan: 'pro' } })
+    await fake.complete(second.connect_webview_id, {
+      connected_account_id: connected_account.connected_account_id,
+    })
+    const after = renderHook(
+      () => useConnectedAccountMetadata({ connectWebviewId: second.connect_webview_id }),
+      { wrapper },
+    )
+    await waitFor(() => expect(after.result.current.data).toEqual({ plan: 'pro' }))
+  })
+
   it('a failed webview is a SeamConnectWebviewFailedError', async () => {
     const { client, wrapper } = setup('failed')
     const webview = await client.connectWebviews.create()

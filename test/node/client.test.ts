@@ -142,9 +142,9 @@ describe('custom_metadata rules are enforced before any request', () => {
   })
 
   it.each([
-    [{ connect_webview_id: '' }, /connect_webview_id must not be empty/],
+    [{ connect_webview_id: '' }, /connect_webview_id must be a non-empty string/],
     [{}, /connect_webview_id is required/],
-    [{ connect_webview_id: 42 }, /connect_webview_id must be a string/],
+    [{ connect_webview_id: 42 }, /connect_webview_id must be a non-empty string/],
   ])('get(%j) is refused before sending', async (params, pattern) => {
     const { client, userIdentifierKey } = sessionClient('get-input')
     const error = await rejection(client.connectWebviews.get(params as never))
