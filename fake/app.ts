@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
-import { createControlRoutes } from './control-routes'
-import type { FakeEnv } from './env'
-import { errorBody, errorResponse } from './errors'
-import { requestIdAndCors } from './http-headers'
-import { seamPipeline } from './seam-pipeline'
-import { createSeamRoutes } from './seam-routes'
-import type { FakeStore } from './store'
-import { viewLogin } from './view-login'
-import { VIEW_LOGIN_PATH, VIEW_PATH, viewPage } from './view-page'
+import { createControlRoutes } from './control-routes.js'
+import type { FakeEnv } from './env.js'
+import { errorBody, errorResponse } from './errors.js'
+import { noStore, requestIdAndCors } from './http-headers.js'
+import { seamPipeline } from './seam-pipeline.js'
+import { createSeamRoutes } from './seam-routes.js'
+import type { FakeStore } from './store.js'
+import { viewLogin } from './view-login.js'
+import { viewOutcome } from './view-outcome.js'
+import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH, viewPage } from './view-page.js'
 
 /** The whole fake as a Hono app over one store. */
 export function createFakeApp(store: FakeStore): Hono<FakeEnv> {
@@ -15,7 +16,11 @@ export function createFakeApp(store: FakeStore): Hono<FakeEnv> {
   app.use('*', requestIdAndCors())
   app.route('/_fake', createControlRoutes(store))
   app.get(VIEW_PATH, viewPage(store))
+  // Their requests carry the webview's auth_token (and a password): never cache a reply.
+  app.use(VIEW_LOGIN_PATH, noStore())
+  app.use(VIEW_OUTCOME_PATH, noStore())
   app.post(VIEW_LOGIN_PATH, viewLogin(store))
+  app.get(VIEW_OUTCOME_PATH, viewOutcome(store))
   app.use('*', seamPipeline(store))
   app.route('/', createSeamRoutes(store))
   app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404))

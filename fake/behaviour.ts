@@ -29,6 +29,13 @@ export const fakeBehaviourSchema = z.strictObject({
   message_delay_ms: delayMs,
   /** How long the hosted page waits after a login before it follows a custom redirect URL. */
   redirect_delay_ms: delayMs,
+  /**
+   * How often the hosted page asks whether its webview finished elsewhere (a control route, as a
+   * provider's popup login would on Seam), so stories can finish a webview from outside; 0: never.
+   */
+  page_poll_ms: delayMs,
+  /** How long the hosted page's response is held back, so a story can show a loading frame. */
+  view_delay_ms: delayMs,
 })
 
 export type FakeBehaviour = z.infer<typeof fakeBehaviourSchema>
@@ -55,6 +62,8 @@ export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
   latency_ms: 0,
   message_delay_ms: 0,
   redirect_delay_ms: 0,
+  page_poll_ms: 500,
+  view_delay_ms: 0,
 }
 
 /** Applies a patch to stored overrides: values replace, `null` removes. */

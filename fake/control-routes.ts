@@ -7,13 +7,13 @@ import {
   requestLogQuerySchema,
   sessionBehaviourInputSchema,
   webviewBehaviourInputSchema,
-} from './control-schemas'
-import type { FakeEnv } from './env'
-import { parseInput } from './errors'
-import { faultInputSchema } from './faults'
-import { forgerPage } from './forger-page'
-import { readParams } from './params'
-import type { FakeStore } from './store'
+} from './control-schemas.js'
+import type { FakeEnv } from './env.js'
+import { parseInput } from './errors.js'
+import { faultInputSchema } from './faults.js'
+import { forgerPage } from './forger-page.js'
+import { readParams } from './params.js'
+import type { FakeStore } from './store.js'
 import { z } from 'zod'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })

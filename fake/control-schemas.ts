@@ -1,6 +1,6 @@
 // Payloads of the /_fake/ control routes, exported so tests and stories can type their calls.
 import { z } from 'zod'
-import { fakeBehaviourPatchSchema } from './behaviour'
+import { fakeBehaviourPatchSchema } from './behaviour.js'
 
 export const completeConnectWebviewSchema = z.strictObject({
   connect_webview_id: z.uuid(),
@@ -21,6 +21,12 @@ export const failConnectWebviewSchema = z.strictObject({
 })
 
 export type FailConnectWebviewInput = z.input<typeof failConnectWebviewSchema>
+
+/** What a failure records for a field the fail route was not given (each defaults on its own). */
+export const DEFAULT_FAILURE = {
+  error_code: 'login_failed',
+  error_message: 'The login failed.',
+} as const
 
 export const webviewBehaviourInputSchema = fakeBehaviourPatchSchema.extend({
   connect_webview_id: z.uuid(),

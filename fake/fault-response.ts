@@ -1,5 +1,5 @@
-import { errorBody } from './errors'
-import type { Fault } from './faults'
+import { errorBody } from './errors.js'
+import type { Fault } from './faults.js'
 
 // Statuses whose responses may not carry a body (the Response constructor throws).
 const NULL_BODY_STATUSES = new Set([204, 205, 304])

@@ -3,9 +3,9 @@
 // (served by a second fake on a look-alike port) or with the wrong shape.
 import type { Handler } from 'hono'
 import { z } from 'zod'
-import { originSchema } from './behaviour'
-import type { FakeEnv } from './env'
-import { escapeHtml, sendPage } from './html'
+import { originSchema } from './behaviour.js'
+import type { FakeEnv } from './env.js'
+import { escapeHtml, sendPage } from './html.js'
 
 export const FORGER_PATH = '/_fake/post-message'
 

@@ -2,7 +2,7 @@
 // from another origin (the Vite dev server, Storybook, Vitest's browser page).
 import { randomUUID } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import type { FakeEnv } from './env'
+import type { FakeEnv } from './env.js'
 
 const ALLOWED_HEADERS = [
   'authorization',
@@ -26,6 +26,17 @@ export function requestIdAndCors(): MiddlewareHandler<FakeEnv> {
     headers.append('vary', 'Origin')
     // Retry-After too, so that a browser client can honour it on a 429 or 503.
     headers.set('access-control-expose-headers', 'seam-request-id, retry-after')
+  }
+}
+
+/**
+ * `cache-control: no-store` on every reply of a route, errors included (a handler's own headers
+ * are lost when it throws): for routes whose requests carry a credential or whose answer changes.
+ */
+export function noStore(): MiddlewareHandler<FakeEnv> {
+  return async (c, next) => {
+    await next()
+    c.res.headers.set('cache-control', 'no-store')
   }
 }
 

@@ -2,8 +2,8 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createFakeApp } from './app'
-import { FakeStore } from './store'
+import { createFakeApp } from './app.js'
+import { FakeStore } from './store.js'
 
 /** Fixed, fake credentials: they only ever open this fake, so they are not secrets. */
 export const FAKE_PUBLISHABLE_KEY = 'seam_pk1fake_publishable'
@@ -12,6 +12,11 @@ export const FAKE_API_KEY = 'seam_fakeapikey_0000'
 export interface StartFakeSeamConnectOptions {
   /** 0 (the default) picks a free port. */
   port?: number
+  /**
+   * Let the process exit while the fake still listens: for a fake that lives as long as some
+   * other server (Vite), which then keeps the process alive on its own.
+   */
+  unref?: boolean
   /** Only loopback: the fake has no real auth on its control routes. */
   host?: '127.0.0.1'
   publishableKey?: string
@@ -46,6 +51,11 @@ export async function startFakeSeamConnect(
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject)
+      if (options.unref) {
+        server.unref()
+        // Browsers keep connections open: those must not hold the process either.
+        server.on('connection', (socket) => socket.unref())
+      }
       resolve()
     })
   })
@@ -70,26 +80,28 @@ export async function startFakeSeamConnect(
   }
 }
 
-export { DEFAULT_BEHAVIOUR } from './behaviour'
-export { FORGER_PATH, type ForgerPageData } from './forger-page'
+export { DEFAULT_BEHAVIOUR } from './behaviour.js'
+export { FORGER_PATH, type ForgerPageData } from './forger-page.js'
 export {
   INVALID_CREDENTIALS,
   WRONG_PASSWORD,
   type ViewLoginInput,
   type ViewLoginReply,
   type WebviewMessageData,
-} from './view-login'
-export { VIEW_LOGIN_PATH, VIEW_PATH, type ViewPageData } from './view-page'
-export type { FakeBehaviour, FakeBehaviourPatch } from './behaviour'
+} from './view-login.js'
+export { type ViewOutcomeReply } from './view-outcome.js'
+export { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH, type ViewPageData } from './view-page.js'
+export type { FakeBehaviour, FakeBehaviourPatch } from './behaviour.js'
+export { DEFAULT_FAILURE } from './control-schemas.js'
 export type {
   CompleteConnectWebviewInput,
   FailConnectWebviewInput,
   SessionBehaviourInput,
   WebviewBehaviourInput,
-} from './control-schemas'
-export type { FaultInput } from './faults'
-export type { ClientSession, ConnectWebview, ConnectedAccount } from './models'
-export type { RequestAuth, RequestLogEntry } from './request-log'
+} from './control-schemas.js'
+export type { FaultInput } from './faults.js'
+export type { ClientSession, ConnectWebview, ConnectedAccount } from './models.js'
+export type { RequestAuth, RequestLogEntry } from './request-log.js'
 export type {
   CompleteConnectWebviewReply,
   ControlErrorReply,
@@ -97,4 +109,4 @@ export type {
   BehaviourReply,
   FaultsReply,
   RequestLogReply,
-} from './control-replies'
+} from './control-replies.js'

@@ -1,9 +1,9 @@
 // Builds objects in the exact shape of Seam's official models (@seamapi/types/connect).
 import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
-import { toStoredCustomMetadata } from './custom-metadata'
-import { newId, nowIso, randomToken } from './ids'
-import { providerDisplayName, providersForCategory } from './providers'
-import type { CreateConnectWebviewParams } from './seam-schemas'
+import { toStoredCustomMetadata } from './custom-metadata.js'
+import { newId, nowIso, randomToken } from './ids.js'
+import { providerDisplayName, providersForCategory } from './providers.js'
+import type { CreateConnectWebviewParams } from './seam-schemas.js'
 
 export type { ClientSession, ConnectWebview, ConnectedAccount }
 

@@ -3,9 +3,9 @@
 // filters, so following next_page_url alone, or re-sending the filters with page_cursor, both
 // give the next page.
 import { z } from 'zod'
-import { customMetadataFilterSchema } from './custom-metadata'
-import { FakeSeamError } from './errors'
-import type { ListParams } from './seam-schemas'
+import { customMetadataFilterSchema } from './custom-metadata.js'
+import { FakeSeamError } from './errors.js'
+import type { ListParams } from './seam-schemas.js'
 
 export type ListFilters = Omit<ListParams, 'page_cursor'>
 

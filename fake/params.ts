@@ -1,7 +1,7 @@
 // Reads a request's parameters: the JSON body of a POST/PATCH, or the query of a GET (Seam's
 // newer SDKs read with GET; facts §1).
 import type { HonoRequest } from 'hono'
-import { FakeSeamError } from './errors'
+import { FakeSeamError } from './errors.js'
 
 export type Params = Record<string, unknown>
 

@@ -1,17 +1,17 @@
 // Runs before every Seam API route: identifies the caller, logs the request, applies the
 // session's scripted faults and latency, then hands the parsed params to the route.
 import type { Context, MiddlewareHandler, Next } from 'hono'
-import { identify } from './auth'
-import { delay } from './delay'
-import type { FakeEnv } from './env'
-import { errorResponse } from './errors'
-import { faultReplies } from './faults'
-import { faultResponse } from './fault-response'
-import { nowIso } from './ids'
-import { readParams, type Params } from './params'
-import type { RequestLogEntry } from './request-log'
-import type { FakeStore } from './store'
-import { VIEW_LOGIN_PATH, VIEW_PATH } from './view-page'
+import { identify } from './auth.js'
+import { delay } from './delay.js'
+import type { FakeEnv } from './env.js'
+import { errorResponse } from './errors.js'
+import { faultReplies } from './faults.js'
+import { faultResponse } from './fault-response.js'
+import { nowIso } from './ids.js'
+import { readParams, type Params } from './params.js'
+import type { RequestLogEntry } from './request-log.js'
+import type { FakeStore } from './store.js'
+import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH } from './view-page.js'
 
 export const GET_OR_CREATE_PATH = '/client_sessions/get_or_create'
 
@@ -21,6 +21,7 @@ export function isSeamApiRequest(method: string, path: string): boolean {
     method !== 'OPTIONS' &&
     path !== VIEW_PATH &&
     path !== VIEW_LOGIN_PATH &&
+    path !== VIEW_OUTCOME_PATH &&
     path !== '/_fake' &&
     !path.startsWith('/_fake/')
   )

@@ -1,11 +1,11 @@
 // The Seam Connect routes the library uses (seam-connect-facts.md §2), with Seam's replies.
 import { Hono, type Context } from 'hono'
-import { requireApiKey, requirePrincipal } from './auth'
-import type { FakeEnv } from './env'
-import { FakeSeamError, parseInput, unauthorized } from './errors'
-import { matchesCustomMetadata } from './custom-metadata'
-import type { ConnectWebview, ConnectedAccount } from './models'
-import { paginate, resolveListParams, type ListFilters } from './pagination'
+import { requireApiKey, requirePrincipal } from './auth.js'
+import type { FakeEnv } from './env.js'
+import { FakeSeamError, parseInput, unauthorized } from './errors.js'
+import { matchesCustomMetadata } from './custom-metadata.js'
+import type { ConnectWebview, ConnectedAccount } from './models.js'
+import { paginate, resolveListParams, type ListFilters } from './pagination.js'
 import {
   createConnectWebviewSchema,
   getConnectWebviewSchema,
@@ -14,9 +14,9 @@ import {
   listConnectWebviewsSchema,
   listConnectedAccountsSchema,
   updateConnectedAccountSchema,
-} from './seam-schemas'
-import { GET_OR_CREATE_PATH } from './seam-pipeline'
-import type { FakeStore } from './store'
+} from './seam-schemas.js'
+import { GET_OR_CREATE_PATH } from './seam-pipeline.js'
+import type { FakeStore } from './store.js'
 
 // Reads accept GET with query params too; writes are POST (update also PATCH, as in the openapi).
 const READ = ['GET', 'POST']

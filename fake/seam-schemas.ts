@@ -2,8 +2,8 @@
 // (paths[...].post.requestBody). Objects are strict: Seam answers unknown fields with
 // invalid_input, and a strict fake catches a library sending the wrong parameter names.
 import { z } from 'zod'
-import { customMetadataFilterSchema, customMetadataInputSchema } from './custom-metadata'
-import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from './providers'
+import { customMetadataFilterSchema, customMetadataInputSchema } from './custom-metadata.js'
+import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from './providers.js'
 
 /** The openapi's `accepted_capabilities` enum (facts §2 also names `camera`; the model does not). */
 export const providerCapabilitySchema = z.enum([

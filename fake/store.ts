@@ -6,12 +6,16 @@ import {
   applyBehaviourPatch,
   type FakeBehaviour,
   type FakeBehaviourPatch,
-} from './behaviour'
-import type { CompleteConnectWebviewInput, FailConnectWebviewInput } from './control-schemas'
-import { toStoredCustomMetadata } from './custom-metadata'
-import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from './errors'
-import { FaultQueue } from './faults'
-import { newId, nowIso } from './ids'
+} from './behaviour.js'
+import {
+  DEFAULT_FAILURE,
+  type CompleteConnectWebviewInput,
+  type FailConnectWebviewInput,
+} from './control-schemas.js'
+import { toStoredCustomMetadata } from './custom-metadata.js'
+import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from './errors.js'
+import { FaultQueue } from './faults.js'
+import { newId, nowIso } from './ids.js'
 import {
   CLIENT_SESSION_TTL_MS,
   buildClientSession,
@@ -23,13 +27,13 @@ import {
   type ClientSessionState,
   type ConnectWebview,
   type ConnectedAccount,
-} from './models'
-import { RequestLog } from './request-log'
+} from './models.js'
+import { RequestLog } from './request-log.js'
 import type {
   CreateConnectWebviewParams,
   GetOrCreateClientSessionParams,
   UpdateConnectedAccountParams,
-} from './seam-schemas'
+} from './seam-schemas.js'
 
 export interface FakeConfig {
   apiKey: string
@@ -237,13 +241,14 @@ export class FakeStore {
     }
   }
 
+  /** Records the failure the page reports later (its status text, message and redirect). */
   failWebview(input: FailConnectWebviewInput): ConnectWebview {
     const record = this.webviewRecord(input.connect_webview_id)
     assertPending(record)
     record.webview.status = 'failed'
     record.failure = {
-      error_code: input.error_code ?? 'unknown_error',
-      error_message: input.error_message ?? 'The login failed.',
+      error_code: input.error_code ?? DEFAULT_FAILURE.error_code,
+      error_message: input.error_message ?? DEFAULT_FAILURE.error_message,
     }
     return structuredClone(record.webview)
   }

@@ -1,15 +1,17 @@
 // POST /connect_webviews/view/login: what the hosted page's form calls. It checks the webview's
 // auth_token again, completes or fails the webview through the same store methods as the
 // /_fake/ control routes, and tells the page what to post to its parent and where to redirect.
+// The outcome route (view-outcome.ts) answers with the same reply, built by finishedReply.
 import type { Handler } from 'hono'
 import { z } from 'zod'
-import type { FakeBehaviour } from './behaviour'
-import type { FakeEnv } from './env'
-import { FakeSeamError, connectWebviewNotFound, parseInput, unauthorized } from './errors'
-import type { ConnectWebview } from './models'
-import { readParams } from './params'
-import type { FakeStore, WebviewRecord } from './store'
-import { findForViewer, pageProviders } from './view-page'
+import type { FakeBehaviour } from './behaviour.js'
+import type { FakeEnv } from './env.js'
+import { FakeSeamError, connectWebviewNotFound, parseInput, unauthorized } from './errors.js'
+import { DEFAULT_FAILURE } from './control-schemas.js'
+import type { ConnectWebview } from './models.js'
+import { readParams } from './params.js'
+import type { FakeStore, WebviewRecord } from './store.js'
+import { findForViewer, pageProviders } from './view-page.js'
 
 /** The password that makes the fake's login fail; any other signs in. */
 export const WRONG_PASSWORD = 'wrong'
@@ -63,8 +65,6 @@ export interface ViewLoginReply {
 
 export function viewLogin(store: FakeStore): Handler<FakeEnv> {
   return async (c) => {
-    // Never cache a reply to a request that carried a password.
-    c.header('cache-control', 'no-store')
     const params = await readParams(c.req)
     const access = findForViewer(store, params.connect_webview_id, params.auth_token)
     if (access === 'unauthorized') throw unauthorized('Invalid or missing auth_token')
@@ -84,27 +84,34 @@ export function viewLogin(store: FakeStore): Handler<FakeEnv> {
 function login(store: FakeStore, record: WebviewRecord, input: ViewLoginInput): ViewLoginReply {
   const id = record.webview.connect_webview_id
   if (input.password === WRONG_PASSWORD) {
-    const webview = store.failWebview({ connect_webview_id: id, ...INVALID_CREDENTIALS })
-    return reply(store, webview, { status: 'failed', ...INVALID_CREDENTIALS })
+    store.failWebview({ connect_webview_id: id, ...INVALID_CREDENTIALS })
+  } else {
+    // Same provider + username: completeWebview reconnects that account, replacing its metadata.
+    store.completeWebview({
+      connect_webview_id: id,
+      provider: input.provider,
+      username: input.username,
+    })
   }
-  // Same provider + username: completeWebview reconnects that account, replacing its metadata.
-  const { connectWebview, connectedAccount } = store.completeWebview({
-    connect_webview_id: id,
-    provider: input.provider,
-    username: input.username,
-  })
-  return reply(store, connectWebview, {
-    status: 'authorized',
-    connected_account_id: connectedAccount.connected_account_id,
-  })
+  const reply = finishedReply(store, record)
+  // Both store calls finish the webview (or throw its 409), so this cannot happen.
+  if (reply === null) throw new Error('The login left the connect webview pending')
+  return reply
 }
 
 type Outcome =
   | { status: 'authorized'; connected_account_id: string }
   | { status: 'failed'; error_code: string; error_message: string }
 
-function reply(store: FakeStore, webview: ConnectWebview, outcome: Outcome): ViewLoginReply {
-  // Read after the login, so /_fake/ behaviour set while the page was open still applies.
+/**
+ * What the page runs for a finished webview, however it finished (its form, a control route);
+ * null while it is pending. The behaviour is read now, not when the webview finished, so
+ * /_fake/ behaviour set while the page was open still applies.
+ */
+export function finishedReply(store: FakeStore, record: WebviewRecord): ViewLoginReply | null {
+  const { webview } = record
+  const outcome = outcomeOf(record)
+  if (outcome === null) return null
   const behaviour = store.webviewBehaviour(webview.connect_webview_id)
   const redirectUrl = redirectFor(webview, outcome)
   return {
@@ -121,6 +128,18 @@ function reply(store: FakeStore, webview: ConnectWebview, outcome: Outcome): Vie
     redirect:
       redirectUrl === null ? null : { url: redirectUrl, delay_ms: behaviour.redirect_delay_ms },
   }
+}
+
+function outcomeOf(record: WebviewRecord): Outcome | null {
+  const { webview } = record
+  if (webview.status === 'authorized' && webview.connected_account_id !== null) {
+    return { status: 'authorized', connected_account_id: webview.connected_account_id }
+  }
+  if (webview.status === 'failed') {
+    // failWebview always records a failure; the default only satisfies the type.
+    return { status: 'failed', ...(record.failure ?? DEFAULT_FAILURE) }
+  }
+  return null
 }
 
 export function messageData(

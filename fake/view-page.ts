@@ -1,16 +1,21 @@
 // The page behind a webview's `url`: a provider picker and a login form while the webview is
 // pending, its final state afterwards. Submitting calls the login route (view-login.ts), then
 // the page posts to its parent and follows a custom redirect the way Seam's page does (facts §5).
+// While it waits it also asks the outcome route (view-outcome.ts) whether the webview finished
+// elsewhere, and then does the same.
 import type { Handler } from 'hono'
-import type { FakeBehaviour } from './behaviour'
-import type { FakeEnv } from './env'
-import { escapeHtml, sendPage, type PageOptions } from './html'
-import { providerDisplayName } from './providers'
-import type { FakeStore, WebviewRecord } from './store'
-import { VIEW_PAGE_SCRIPT } from './view-script'
+import type { FakeBehaviour } from './behaviour.js'
+import { DEFAULT_FAILURE } from './control-schemas.js'
+import { delay } from './delay.js'
+import type { FakeEnv } from './env.js'
+import { escapeHtml, sendPage, type PageOptions } from './html.js'
+import { providerDisplayName } from './providers.js'
+import type { FakeStore, WebviewRecord } from './store.js'
+import { VIEW_PAGE_SCRIPT } from './view-script.js'
 
 export const VIEW_PATH = '/connect_webviews/view'
 export const VIEW_LOGIN_PATH = '/connect_webviews/view/login'
+export const VIEW_OUTCOME_PATH = '/connect_webviews/view/outcome'
 
 /** Offered when a webview accepts no provider at all (every one excluded). */
 const FALLBACK_PROVIDERS = ['august', 'yale', 'schlage', 'ecobee']
@@ -20,12 +25,13 @@ export interface ViewPageData {
   connect_webview_id: string
   status: string
   login_path: string
+  outcome_path: string
   /** The webview's effective behaviour when the page was rendered. */
   behaviour: FakeBehaviour
 }
 
 export function viewPage(store: FakeStore): Handler<FakeEnv> {
-  return (c) => {
+  return async (c) => {
     const access = findForViewer(
       store,
       c.req.query('connect_webview_id'),
@@ -45,12 +51,16 @@ export function viewPage(store: FakeStore): Handler<FakeEnv> {
         404,
       )
     }
+    // Only a page that would show the webview waits: a refusal has no behaviour to follow.
+    const { view_delay_ms: viewDelayMs } = store.webviewBehaviour(access.webview.connect_webview_id)
+    await delay(viewDelayMs, store.shutdownSignal)
+    // Rendered after the wait, so the page shows the state (and behaviour) it is sent with.
     return sendPage(c, webviewPage(store, access))
   }
 }
 
 /**
- * The page's and the login route's check. A missing token is refused before the lookup, so a
+ * The page's, the login route's and the outcome route's check. A missing token is refused before the lookup, so a
  * bare id reveals nothing; a wrong token gets the same 401 as a missing one.
  */
 export function findForViewer(
@@ -77,13 +87,14 @@ function webviewPage(store: FakeStore, record: WebviewRecord): PageOptions {
     connect_webview_id: webview.connect_webview_id,
     status: webview.status,
     login_path: VIEW_LOGIN_PATH,
+    outcome_path: VIEW_OUTCOME_PATH,
     behaviour: store.webviewBehaviour(webview.connect_webview_id),
   }
   const intro = `      <h1>Fake Seam Connect</h1>
       <p class="hint">Connect webview <code>${escapeHtml(webview.connect_webview_id)}</code></p>`
   if (webview.status !== 'pending') {
     const connected = webview.status === 'authorized'
-    const text = connected ? 'Connected' : (record.failure?.error_message ?? 'The login failed.')
+    const text = connected ? 'Connected' : (record.failure ?? DEFAULT_FAILURE).error_message
     return {
       title: 'Fake Seam Connect',
       body: `${intro}

@@ -1,7 +1,8 @@
 // The hosted webview page's inline script, as plain ES2017 text: it runs in whatever browser
-// frames the page, without a build step, a framework or any request but the login POST.
-// It follows the login reply (view-login.ts), which carries the behaviour in effect at login
-// time: the message to post, where to, and the redirect, each with its delay.
+// frames the page, without a build step, a framework or any request but its own routes'.
+// It follows the reply of the login route (view-login.ts) or of the outcome route
+// (view-outcome.ts), which carries the behaviour in effect when it was sent: the message to
+// post, where to, and the redirect, each with its delay.
 
 export const VIEW_PAGE_SCRIPT = `
 (function () {
@@ -15,10 +16,15 @@ export const VIEW_PAGE_SCRIPT = `
   // Read from the address, not the markup, so the credential is never written into the page.
   var authToken = new URLSearchParams(window.location.search).get('auth_token') || ''
   var busy = false
+  // The login and the poll can both report the outcome: only the first one is run.
+  var finished = false
+  var pollMs = config.behaviour.page_poll_ms
+  var pollTimer = null
+  if (pollMs > 0) schedulePoll()
 
   form.addEventListener('submit', function (event) {
     event.preventDefault()
-    if (busy) return
+    if (busy || finished) return
     busy = true
     button.disabled = true
     status.textContent = 'Signing in...'
@@ -35,27 +41,65 @@ export const VIEW_PAGE_SCRIPT = `
         password: fields.get('password')
       })
     })
-      .then(function (response) {
-        return response.json().then(function (reply) {
-          return { code: response.status, reply: reply }
-        })
-      })
+      .then(readReply)
       .then(
         function (result) {
+          // The poll got there first: the page already shows (and posted) the outcome.
+          if (finished) return
           var reply = result.reply || {}
           if (reply.ok === true) return finish(reply)
           var text = (reply.error && reply.error.message) || 'The login could not be completed.'
-          // 409: the webview finished elsewhere (e.g. a control route); the form is done.
+          // 409: the webview finished elsewhere (e.g. a control route); the form is done. A
+          // running poll then fetches that outcome and shows it.
           if (result.code === 409) return show('Login unavailable', text)
           retry(text)
         },
         function () {
-          retry('The login could not be completed. Try again.')
+          if (!finished) retry('The login could not be completed. Try again.')
         }
       )
   })
 
+  // One request at a time: the next poll is scheduled only once the last one has answered.
+  function schedulePoll() {
+    pollTimer = window.setTimeout(poll, pollMs)
+  }
+
+  function poll() {
+    pollTimer = null
+    if (finished) return
+    var query = new URLSearchParams({
+      connect_webview_id: config.connect_webview_id,
+      auth_token: authToken
+    })
+    fetch(config.outcome_path + '?' + query.toString(), { cache: 'no-store' })
+      .then(readReply)
+      .then(
+        function (result) {
+          if (finished) return
+          var reply = result.reply || {}
+          if (reply.ok === true && reply.status !== 'pending') return finish(reply)
+          // A refused token or an unknown webview will not change: stop asking.
+          if (result.code === 401 || result.code === 404) return
+          schedulePoll()
+        },
+        function () {
+          if (!finished) schedulePoll()
+        }
+      )
+  }
+
+  function readReply(response) {
+    return response.json().then(function (reply) {
+      return { code: response.status, reply: reply }
+    })
+  }
+
   function finish(reply) {
+    if (finished) return
+    finished = true
+    if (pollTimer !== null) window.clearTimeout(pollTimer)
+    pollTimer = null
     var connected = reply.status === 'authorized'
     show(connected ? 'Account connected' : 'Login failed', connected ? 'Connected' : reply.error_message)
     // Both delays count from the reply, so a test can order the message and the redirect

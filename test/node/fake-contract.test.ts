@@ -379,6 +379,8 @@ describe('control routes reply in their documented shapes', () => {
       latency_ms: z.number(),
       message_delay_ms: z.number(),
       redirect_delay_ms: z.number(),
+      page_poll_ms: z.number(),
+      view_delay_ms: z.number(),
     }),
     ok: z.literal(true),
   })

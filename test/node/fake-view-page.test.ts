@@ -31,6 +31,7 @@ const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
 }
 
 const LOGIN_PATH = '/connect_webviews/view/login'
+const OUTCOME_PATH = '/connect_webviews/view/outcome'
 const FOUR_PROVIDERS = ['august', 'yale', 'schlage', 'ecobee']
 
 function parse(html: string): Document {
@@ -219,6 +220,7 @@ describe('the hosted webview page', () => {
       connect_webview_id: id,
       status: 'pending',
       login_path: LOGIN_PATH,
+      outcome_path: OUTCOME_PATH,
       behaviour: {
         event_naming: 'current',
         post_message: true,
@@ -227,12 +229,15 @@ describe('the hosted webview page', () => {
         latency_ms: 0,
         message_delay_ms: 0,
         redirect_delay_ms: 0,
+        page_poll_ms: 500,
+        view_delay_ms: 0,
       },
     })
     await control('/sessions/behaviour', {
       user_identifier_key: session.key,
       event_naming: 'legacy',
       message_delay_ms: 250,
+      page_poll_ms: 1000,
     })
     await control('/connect_webviews/behaviour', {
       connect_webview_id: id,
@@ -240,6 +245,7 @@ describe('the hosted webview page', () => {
       target_origin: 'http://127.0.0.1:5173',
       include_connected_account_id: false,
       redirect_delay_ms: 400,
+      page_poll_ms: 0,
     })
     const embedded = embeddedData((await getPage(webview.url)).document).behaviour
     const effective = (
@@ -257,13 +263,22 @@ describe('the hosted webview page', () => {
       latency_ms: 0,
       message_delay_ms: 250,
       redirect_delay_ms: 400,
+      page_poll_ms: 0,
+      view_delay_ms: 0,
     })
   })
 
   it('refuses out-of-range delays', async () => {
     const session = await newSession()
     const webview = await createWebview(session.headers)
-    for (const patch of [{ message_delay_ms: -1 }, { redirect_delay_ms: 60_001 }]) {
+    const patches = [
+      { message_delay_ms: -1 },
+      { redirect_delay_ms: 60_001 },
+      { page_poll_ms: -1 },
+      { page_poll_ms: 1.5 },
+      { view_delay_ms: 60_001 },
+    ]
+    for (const patch of patches) {
       const reply = await call('/_fake/connect_webviews/behaviour', {
         body: { connect_webview_id: webview.connect_webview_id, ...patch },
       })
@@ -385,6 +400,7 @@ describe('the login route', () => {
       for (const password of ['ok', 'wrong']) {
         const reply = await login(webview, { auth_token, password })
         expect(reply.status).toBe(401)
+        expect(reply.headers.get('cache-control')).toBe('no-store')
         expect(reply.body.error.type).toBe('unauthorized')
         expect(reply.text).not.toContain(authTokenOf(webview))
       }
@@ -557,6 +573,330 @@ describe('the login route', () => {
       expect(account).toMatchObject({ account_type: 'ecobee', display_name: 'sam' })
     } finally {
       window.close()
+    }
+  })
+})
+
+/** GETs the outcome route, as the page's poll does. */
+async function outcome(webview: Json, query: Record<string, string> = {}) {
+  return call(OUTCOME_PATH, {
+    method: 'GET',
+    query: {
+      connect_webview_id: webview.connect_webview_id,
+      auth_token: authTokenOf(webview),
+      ...query,
+    },
+  })
+}
+
+interface PageRun {
+  window: JsdomWindow
+  /** The path of every request the page's script made, in order. */
+  fetched: string[]
+  /** Every message the page posted (jsdom's top window is its own parent). */
+  messages: unknown[]
+  /** Settles once every request the script has made so far has answered. */
+  settled: () => Promise<unknown>
+}
+
+/**
+ * Runs the hosted page's script in jsdom over Node's fetch (jsdom has none). `hold` can keep
+ * a request from being sent (`before`) or its answer from reaching the page (`after`) until a
+ * promise resolves, to force the order in which the login and the poll report.
+ */
+function runPage(
+  url: string,
+  html: string,
+  hold?: { path: string; when: 'before' | 'after'; until: Promise<void> },
+): PageRun {
+  const fetched: string[] = []
+  const messages: unknown[] = []
+  const inFlight: Promise<unknown>[] = []
+  const { window } = new JSDOM(html, {
+    url,
+    runScripts: 'dangerously',
+    beforeParse(win) {
+      win.fetch = ((input: string, init?: RequestInit) => {
+        const target = new URL(input, url)
+        fetched.push(target.pathname)
+        const held = hold?.path === target.pathname ? hold : undefined
+        const request = (async () => {
+          if (held?.when === 'before') await held.until
+          const response = await fetch(target, init)
+          if (held?.when === 'after') await held.until
+          return response
+        })()
+        inFlight.push(request)
+        return request
+      }) as typeof fetch
+      win.addEventListener('message', (event) => messages.push(event.data))
+    },
+  })
+  return { window, fetched, messages, settled: () => Promise.allSettled(inFlight) }
+}
+
+/**
+ * Proving that something does not happen needs a wait: this one is in the page's own time
+ * (its script's json parsing and zero-delay timers all fit many times over).
+ */
+function pageTime(window: JsdomWindow, ms: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms))
+}
+
+function fillLogin(document: Document) {
+  ;(document.getElementById('username') as HTMLInputElement).value = 'sam'
+  ;(document.getElementById('password') as HTMLInputElement).value = 'pw'
+  ;(document.getElementById('login') as HTMLFormElement).requestSubmit()
+}
+
+describe('the outcome route', () => {
+  it('answers pending while the webview waits, uncached', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const reply = await outcome(webview)
+    expect(reply.status).toBe(200)
+    expect(reply.headers.get('cache-control')).toBe('no-store')
+    expect(reply.body).toEqual({ ok: true, status: 'pending' })
+  })
+
+  it('after /_fake/ complete: the login reply, from the behaviour in effect now', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      custom_redirect_url: 'https://app.example.com/done',
+    })
+    const id = webview.connect_webview_id
+    const { connected_account } = await completeWebview(id)
+    // Set after the completion: the reply still follows it.
+    await control('/sessions/behaviour', {
+      user_identifier_key: session.key,
+      message_delay_ms: 300,
+    })
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: id,
+      event_naming: 'legacy',
+      target_origin: 'http://127.0.0.1:5173',
+      redirect_delay_ms: 700,
+    })
+    const reply = await outcome(webview)
+    expect(reply.status).toBe(200)
+    expect(reply.body).toEqual({
+      ok: true,
+      connect_webview_id: id,
+      status: 'authorized',
+      connected_account_id: connected_account.connected_account_id,
+      message: {
+        data: {
+          event: {
+            event_type: 'webview.login_successful',
+            connect_webview_id: id,
+            connected_account_id: connected_account.connected_account_id,
+          },
+        },
+        target_origin: 'http://127.0.0.1:5173',
+        delay_ms: 300,
+      },
+      redirect: { url: `https://app.example.com/done?connect_webview_id=${id}`, delay_ms: 700 },
+    })
+
+    await control('/connect_webviews/behaviour', { connect_webview_id: id, post_message: false })
+    expect((await outcome(webview)).body.message).toBeNull()
+  })
+
+  it('after /_fake/ fail: the given error, else login_failed with a generic message', async () => {
+    const session = await newSession()
+    const given = await createWebview(session.headers, {
+      custom_redirect_url: 'https://app.example.com/done',
+      custom_redirect_failure_url: 'https://app.example.com/failed',
+    })
+    await control('/connect_webviews/fail', {
+      connect_webview_id: given.connect_webview_id,
+      error_code: 'provider_down',
+      error_message: 'The provider is down.',
+    })
+    const reply = await outcome(given)
+    expect(reply.body).toEqual({
+      ok: true,
+      connect_webview_id: given.connect_webview_id,
+      status: 'failed',
+      error_code: 'provider_down',
+      error_message: 'The provider is down.',
+      message: {
+        data: {
+          event: {
+            event_type: 'connect_webview.login_failed',
+            connect_webview_id: given.connect_webview_id,
+            error_code: 'provider_down',
+            error_message: 'The provider is down.',
+          },
+        },
+        target_origin: '*',
+        delay_ms: 0,
+      },
+      redirect: { url: expect.any(String), delay_ms: 0 },
+    })
+    const redirect = new URL(reply.body.redirect.url)
+    expect(redirect.origin + redirect.pathname).toBe('https://app.example.com/failed')
+    expect(Object.fromEntries(redirect.searchParams)).toEqual({
+      connect_webview_id: given.connect_webview_id,
+      error_code: 'provider_down',
+      error_message: 'The provider is down.',
+    })
+
+    const bare = await createWebview(session.headers)
+    await control('/connect_webviews/fail', { connect_webview_id: bare.connect_webview_id })
+    expect((await outcome(bare)).body).toMatchObject({
+      status: 'failed',
+      error_code: 'login_failed',
+      error_message: 'The login failed.',
+    })
+    const codeOnly = await createWebview(session.headers)
+    await control('/connect_webviews/fail', {
+      connect_webview_id: codeOnly.connect_webview_id,
+      error_code: 'account_locked',
+    })
+    expect((await outcome(codeOnly)).body).toMatchObject({
+      error_code: 'account_locked',
+      error_message: 'The login failed.',
+    })
+  })
+
+  it('answers exactly like the login route that finished the webview', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers, {
+      custom_redirect_url: 'https://app.example.com/done',
+    })
+    const loggedIn = await login(webview, { password: 'wrong' })
+    expect((await outcome(webview)).body).toEqual(loggedIn.body)
+  })
+
+  it('refuses a wrong or missing auth_token (401) and an unknown webview (404)', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    await completeWebview(webview.connect_webview_id)
+    for (const auth_token of ['W'.repeat(33), '']) {
+      const reply = await outcome(webview, { auth_token })
+      expect(reply.status).toBe(401)
+      expect(reply.headers.get('cache-control')).toBe('no-store')
+      expect(reply.body).toEqual({
+        error: { type: 'unauthorized', message: 'Invalid or missing auth_token' },
+        ok: false,
+      })
+      expect(reply.text).not.toContain(authTokenOf(webview))
+    }
+    const noToken = await call(OUTCOME_PATH, {
+      method: 'GET',
+      query: { connect_webview_id: webview.connect_webview_id },
+    })
+    expect(noToken.status).toBe(401)
+    const unknown = await outcome({ ...webview, connect_webview_id: crypto.randomUUID() })
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get('cache-control')).toBe('no-store')
+    expect(unknown.body.error.type).toBe('connect_webview_not_found')
+    // Another webview's token opens nothing either.
+    const other = await createWebview(session.headers)
+    expect((await outcome(webview, { auth_token: authTokenOf(other) })).status).toBe(401)
+  })
+
+  it('stays out of the request log', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    await outcome(webview)
+    await outcome(webview, { auth_token: 'W'.repeat(33) })
+    const serialized = JSON.stringify(await requestLog({}))
+    expect(serialized).not.toContain(OUTCOME_PATH)
+    expect(serialized).not.toContain(authTokenOf(webview))
+  })
+
+  it('the page notices a /_fake/ completion, posts once and stops polling (jsdom)', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    const quiet = await createWebview(session.headers)
+    await control('/sessions/behaviour', { user_identifier_key: session.key, page_poll_ms: 20 })
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: quiet.connect_webview_id,
+      page_poll_ms: 0,
+    })
+    const page = runPage(webview.url, (await getPage(webview.url)).html)
+    const quietPage = runPage(quiet.url, (await getPage(quiet.url)).html)
+    try {
+      await expect.poll(() => page.fetched).toContain(OUTCOME_PATH)
+      const { connected_account } = await completeWebview(webview.connect_webview_id)
+      await expect.poll(() => page.messages).toHaveLength(1)
+      expect(page.messages[0]).toEqual({
+        event: {
+          event_type: 'connect_webview.login_succeeded',
+          connect_webview_id: webview.connect_webview_id,
+          connected_account_id: connected_account.connected_account_id,
+        },
+      })
+      const { document } = page.window
+      expect(document.getElementById('outcome')?.textContent).toBe('Account connected')
+      expect(document.querySelector('[role="status"]')?.textContent).toBe('Connected')
+      expect((document.getElementById('login') as HTMLFormElement).hidden).toBe(true)
+
+      const polls = page.fetched.length
+      await page.settled()
+      await pageTime(page.window, 200)
+      expect(page.fetched).toHaveLength(polls)
+      expect(page.messages).toHaveLength(1)
+      // page_poll_ms 0: never asks.
+      expect(quietPage.fetched).toEqual([])
+    } finally {
+      page.window.close()
+      quietPage.window.close()
+    }
+  })
+
+  it.each([
+    ['the poll reports first', { path: LOGIN_PATH, when: 'after' as const }],
+    ['the login reports first', { path: OUTCOME_PATH, when: 'before' as const }],
+  ])('a form login racing the poll posts once: %s (jsdom)', async (_, { path, when }) => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: webview.connect_webview_id,
+      page_poll_ms: 10,
+    })
+    let release = () => {}
+    const until = new Promise<void>((resolve) => (release = resolve))
+    const page = runPage(webview.url, (await getPage(webview.url)).html, { path, when, until })
+    try {
+      // Held 'before', the first poll waits unsent, so the login is the first to report.
+      if (when === 'before') await expect.poll(() => page.fetched).toContain(OUTCOME_PATH)
+      fillLogin(page.window.document)
+      await expect.poll(() => page.messages).toHaveLength(1)
+      // Both routes have now seen the authorized webview; let the held one report too.
+      release()
+      await page.settled()
+      await pageTime(page.window, 100)
+      expect(page.messages).toHaveLength(1)
+      expect(page.fetched.filter((fetched) => fetched === LOGIN_PATH)).toHaveLength(1)
+      const { document } = page.window
+      expect(document.querySelector('[role="status"]')?.textContent).toBe('Connected')
+    } finally {
+      release()
+      page.window.close()
+    }
+  })
+})
+
+describe('view_delay_ms', () => {
+  it('holds the page back, per webview or per session', async () => {
+    const session = await newSession()
+    const own = await createWebview(session.headers)
+    await control('/connect_webviews/behaviour', {
+      connect_webview_id: own.connect_webview_id,
+      view_delay_ms: 300,
+    })
+    const inherited = await createWebview(session.headers)
+    await control('/sessions/behaviour', { user_identifier_key: session.key, view_delay_ms: 300 })
+    for (const webview of [own, inherited]) {
+      const started = performance.now()
+      const { response, document } = await getPage(webview.url)
+      // A lower bound only: a busy machine may take longer, never less.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(200)
+      expect(response.status).toBe(200)
+      expect(embeddedData(document).behaviour.view_delay_ms).toBe(300)
     }
   })
 })

@@ -32,6 +32,13 @@ export interface Behaviour {
   message_delay_ms?: number
   /** The hosted page waits this long after a login before it follows a custom redirect. */
   redirect_delay_ms?: number
+  /**
+   * How often the open hosted page asks whether its webview finished elsewhere (e.g. through
+   * `complete` / `fail` here), then posts and redirects as after a login. Default 500; 0: never.
+   */
+  page_poll_ms?: number
+  /** The hosted page's response is held back this long (a frame that is still loading). */
+  view_delay_ms?: number
 }
 
 /**
