@@ -2,6 +2,8 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import type { Plugin } from 'vite'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { seamFakePlugin } from './fake/vite-plugin.js'
 import { chromiumArgs, findChromium } from './test/support/find-chromium.mjs'
 
 /**
@@ -26,6 +28,17 @@ const fakeSetup = './test/support/fake-global-setup.ts'
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const chromium = await findChromium()
+  // A fresh object per project: Vitest names the browser instances it is given.
+  const browser = () => ({
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    api: { host: '127.0.0.1' },
+    provider: playwright({
+      launchOptions: { executablePath: chromium?.path, args: chromiumArgs },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  })
   return {
     plugins: [react(), useClientDirective()],
     build: {
@@ -88,20 +101,25 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             name: 'browser',
             include: ['test/browser/**/*.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
-            browser: {
-              enabled: true,
-              headless: true,
-              screenshotFailures: false,
-              api: { host: '127.0.0.1' },
-              provider: playwright({
-                launchOptions: {
-                  executablePath: chromium?.path,
-                  args: chromiumArgs,
-                },
-              }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: browser(),
           },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.test.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          // Every story as a test in Chromium, with its play function and an axe check; the fake
+          // starts with this project's Vite server (seamFakePlugin), as with `npm run storybook`.
+          extends: true,
+          plugins: [storybookTest({ configDir: '.storybook' }), seamFakePlugin()],
+          test: { name: 'storybook', browser: browser() },
         },
       ],
     },

@@ -5,4 +5,6 @@ interface ImportMetaEnv {
   readonly VITE_SEAM_ENDPOINT?: string
   /** A publishable key (`seam_pk...`); never an API key. */
   readonly VITE_SEAM_PUBLISHABLE_KEY?: string
+  /** "true" when `npm start` started the fake Seam Connect. */
+  readonly VITE_SEAM_FAKE?: string
 }

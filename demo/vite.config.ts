@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
-import { seamFakePlugin } from '../fake/vite-plugin'
+import { seamFakePlugin } from '../fake/vite-plugin.js'
 
 // `npm start`: the demo app, with the fake Seam Connect started beside it unless
 // VITE_SEAM_ENDPOINT points elsewhere (see README "Running the demo against Seam").

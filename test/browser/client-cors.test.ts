@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { createSeamConnectClient, SeamApiError } from '../../src/index'
-import { fakeControl, uniqueUser } from '../support/fake-control'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 
 const endpoint = inject('fakeUrl')
 const publishableKey = inject('fakePublishableKey')

@@ -17,7 +17,7 @@ import {
   type SeamConnectError,
   type StandardSchemaV1,
 } from '../../src/index'
-import { fakeControl, uniqueUser, type Behaviour } from '../support/fake-control'
+import { fakeControl, uniqueUser, type Behaviour } from '../../fake/control-client'
 import { newQueryClient } from '../support/render-with-providers'
 
 export const endpoint = inject('fakeUrl')

@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { seamConnectKeys } from '../../src/index'
-import { postMessagePageUrl } from '../support/fake-control'
+import { postMessagePageUrl } from '../../fake/control-client'
 import { endpoint, fake, lookalikeUrl, mountFrame } from './frame-harness'
 
 afterEach(cleanup)

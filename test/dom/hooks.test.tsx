@@ -15,7 +15,7 @@ import {
   useCreateConnectWebview,
   useSeamConnectClient,
 } from '../../src/index'
-import { fakeControl, uniqueUser } from '../support/fake-control'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { newQueryClient, providers } from '../support/render-with-providers'
 
 const endpoint = inject('fakeUrl')

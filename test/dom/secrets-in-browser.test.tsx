@@ -6,7 +6,7 @@ import {
   SeamConnectProvider,
   SeamInvalidInputError,
 } from '../../src/index'
-import { fakeControl, uniqueUser } from '../support/fake-control'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { newQueryClient } from '../support/render-with-providers'
 
 const endpoint = inject('fakeUrl')

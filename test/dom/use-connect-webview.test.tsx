@@ -1,7 +1,7 @@
 import { renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, inject, it, vi } from 'vitest'
 import { createSeamConnectClient, useConnectWebview } from '../../src/index'
-import { fakeControl, uniqueUser } from '../support/fake-control'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { providers } from '../support/render-with-providers'
 
 const endpoint = inject('fakeUrl')

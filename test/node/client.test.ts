@@ -11,7 +11,7 @@ import {
   SeamNetworkError,
   SeamResponseParseError,
 } from '../../src/index'
-import { fakeControl, mintClientSessionToken, uniqueUser } from '../support/fake-control'
+import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
 
 const endpoint = inject('fakeUrl')
 const publishableKey = inject('fakePublishableKey')

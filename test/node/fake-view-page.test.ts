@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { describe, expect, inject, it } from 'vitest'
-import { postMessagePageUrl } from '../support/fake-control'
+import { postMessagePageUrl } from '../../fake/control-client'
 import {
   apiKeyHeaders,
   call,

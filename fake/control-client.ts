@@ -1,5 +1,6 @@
-// A typed handle on the fake's /_fake/ control routes, over real HTTP. Tests drive Seam's side
-// (completing a webview, injecting faults) through it and count requests from its log.
+// A typed, browser-safe handle on the fake's /_fake/ control routes, over real HTTP. Tests and
+// stories drive Seam's side through it (completing a webview, injecting faults), and tests count
+// requests from its log.
 
 export interface LoggedRequest {
   method: string

@@ -1,0 +1,46 @@
+// `npm run bench`: numbers, not pass/fail (the size budget's check lives in .ci/run).
+// Prints the bundle size of the public entry and how fast the validation on every call is.
+import { performance } from 'node:perf_hooks'
+import { measureBundle, SIZE_BUDGET_BYTES } from './size.mjs'
+import {
+  connectWebviewSchema,
+  customMetadataInputSchema,
+  findCustomMetadataIssues,
+} from '../src/index'
+import seedConnectWebview from '../test/fixtures/seed-connect-webview.json'
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
+
+function opsPerSecond(run: () => unknown, minMs = 300): number {
+  let count = 0
+  const start = performance.now()
+  while (performance.now() - start < minMs) {
+    for (let i = 0; i < 100; i++) run()
+    count += 100
+  }
+  return Math.round((count * 1000) / (performance.now() - start))
+}
+
+const { minified, gzipped } = await measureBundle()
+const fullMetadata = Object.fromEntries(
+  Array.from({ length: 50 }, (_, i) => [`key_${i}`, 'v'.repeat(100)]),
+)
+
+const rows: [string, string][] = [
+  ['public entry, minified', kb(minified)],
+  ['public entry, min+gzip -9', `${kb(gzipped)} (budget ${kb(SIZE_BUDGET_BYTES)})`],
+  [
+    'custom_metadata check, 1 key',
+    `${opsPerSecond(() => findCustomMetadataIssues({ your_app_user_id: 'u_1' })).toLocaleString()} ops/s`,
+  ],
+  [
+    'custom_metadata check, 50 keys',
+    `${opsPerSecond(() => customMetadataInputSchema.safeParse(fullMetadata)).toLocaleString()} ops/s`,
+  ],
+  [
+    'connect_webview response parse',
+    `${opsPerSecond(() => connectWebviewSchema.safeParse(seedConnectWebview)).toLocaleString()} ops/s`,
+  ],
+]
+const width = Math.max(...rows.map(([name]) => name.length))
+for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)

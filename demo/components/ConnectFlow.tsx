@@ -1,0 +1,74 @@
+import { useState } from 'react'
+import type { ConnectWebview, ConnectWebviewCompletion } from '../../src/index'
+import { ConnectStep } from './ConnectStep'
+import { MetadataEditor } from './MetadataEditor'
+import { MetadataReadBack } from './MetadataReadBack'
+import { MetadataTable } from './MetadataTable'
+import { newRow } from './metadata-rows'
+
+/**
+ * The seed's steps end to end: custom_metadata -> Connect Webview -> sign in -> the connected
+ * account's custom_metadata, read back by webview; then a reconnect with new metadata, which
+ * replaces the account's metadata.
+ */
+export function ConnectFlow() {
+  const [webview, setWebview] = useState<ConnectWebview | null>(null)
+  const [completion, setCompletion] = useState<ConnectWebviewCompletion | null>(null)
+  const [previous, setPrevious] = useState<ConnectWebviewCompletion | null>(null)
+  const [round, setRound] = useState(1)
+
+  return (
+    <div className="flow">
+      {previous && (
+        <section className="panel muted" aria-labelledby="previous-heading">
+          <h2 id="previous-heading">Before the reconnect</h2>
+          <MetadataTable
+            metadata={previous.customMetadata}
+            caption={`custom_metadata of ${previous.connectedAccount.connected_account_id}`}
+          />
+        </section>
+      )}
+      {!webview && (
+        <MetadataEditor
+          key={round}
+          initialRows={
+            round === 1
+              ? [newRow('your_app_user_id', 'user_42'), newRow('tenant_id', 'acme')]
+              : [newRow('your_app_user_id', 'user_42'), newRow('plan', 'pro')]
+          }
+          submitLabel={round === 1 ? 'Create Connect Webview' : 'Create a reconnect webview'}
+          onCreated={setWebview}
+        />
+      )}
+      {webview && (
+        <ConnectStep
+          key={webview.connect_webview_id}
+          connectWebview={webview}
+          onComplete={setCompletion}
+        />
+      )}
+      {webview && completion && (
+        <>
+          <MetadataReadBack connectWebviewId={webview.connect_webview_id} />
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                setPrevious(completion)
+                setWebview(null)
+                setCompletion(null)
+                setRound(round + 1)
+              }}
+            >
+              Reconnect with new metadata
+            </button>
+          </div>
+          <p className="hint">
+            Sign in again with the same provider and username: Seam reconnects the same account and
+            replaces its whole custom_metadata with the new webview’s.
+          </p>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,27 @@
+import { useConnectedAccountMetadata } from '../../src/index'
+import { MetadataTable } from './MetadataTable'
+
+/**
+ * Seed steps 5 to 7 with `useConnectedAccountMetadata({ connectWebviewId })`: the webview's
+ * connected_account_id, then the account's custom_metadata.
+ */
+export function MetadataReadBack({ connectWebviewId }: { connectWebviewId: string }) {
+  const metadata = useConnectedAccountMetadata({ connectWebviewId }, { pollInterval: 2000 })
+  return (
+    <section className="panel" aria-labelledby="read-back-heading">
+      <h2 id="read-back-heading">Read back by connectWebviewId</h2>
+      {metadata.isPending && <p role="status">Waiting for Seam to report the connection…</p>}
+      {metadata.error && (
+        <p role="alert" className="error">
+          {metadata.error.message}
+        </p>
+      )}
+      {metadata.data && (
+        <MetadataTable
+          metadata={metadata.data}
+          caption="custom_metadata of the connected account"
+        />
+      )}
+    </section>
+  )
+}
