@@ -62,8 +62,26 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         },
       },
     },
+    // Pre-bundled before the browser projects start, so that a first run does not optimize (and
+    // reload) halfway through a test.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        '@tanstack/react-query',
+        'zod',
+        'zod/mini',
+        '@testing-library/react',
+        'axe-core',
+      ],
+    },
     test: {
       maxWorkers: 2,
+      // Polls give up after 1 s by default; a cold first run on two cores needs more.
+      expect: { poll: { timeout: 10_000 } },
       coverage: {
         provider: 'v8',
         include: ['src/**/*.{ts,tsx}'],
@@ -93,6 +111,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             environment: 'jsdom',
             include: ['test/dom/**/*.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
+            setupFiles: ['./test/support/testing-library-setup.ts'],
           },
         },
         {
@@ -101,6 +120,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             name: 'browser',
             include: ['test/browser/**/*.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
+            setupFiles: ['./test/support/testing-library-setup.ts'],
             browser: browser(),
           },
         },

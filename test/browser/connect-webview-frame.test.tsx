@@ -259,7 +259,7 @@ describe('verification', () => {
       times: 5,
     })
     await signIn(t.frame())
-    await expect.poll(() => t.calls.complete.length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => t.calls.complete.length).toBe(1)
     expect(t.calls.state).toContain('verifying')
     expect(t.calls.error).toEqual([])
   })
