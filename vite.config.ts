@@ -80,8 +80,11 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     },
     test: {
       maxWorkers: 2,
-      // Polls give up after 1 s by default; a cold first run on two cores needs more.
+      // Polls give up after 1 s and tests after 5 s (15 s in a browser) by default; a cold first
+      // run with every project at once on two cores needs more. Slow is not wrong here: every
+      // test still waits for an event, never for time.
       expect: { poll: { timeout: 10_000 } },
+      testTimeout: 60_000,
       coverage: {
         provider: 'v8',
         include: ['src/**/*.{ts,tsx}'],
