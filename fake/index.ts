@@ -46,6 +46,10 @@ export async function startFakeSeamConnect(
     // Vite or a test runner.
     overrideGlobalObjects: false,
   }) as Server
+  // Clients (Node's fetch, browsers) keep idle connections for a few seconds; a server that drops
+  // them first can race a reused socket ("other side closed"), more so on a loaded machine.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
