@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { MetadataReadBack } from '../demo/components/MetadataReadBack'
-import { storyFake } from './support/story-fake'
+import { shownWebviewId, storyFake } from './support/story-fake'
 import { WithWebview, type WithWebviewProps } from './support/with-webview'
 
 type Args = Omit<WithWebviewProps, 'children'>
@@ -44,7 +44,7 @@ export const WaitsThenShowsMetadata: Story = {
   args: { create: { custom_metadata: { your_app_user_id: 'user_7', beta: true } } },
   play: async ({ canvas }) => {
     await canvas.findByText('Waiting for Seam to report the connection…', {}, { timeout: 10_000 })
-    await storyFake().complete((await canvas.findByTestId('webview-id')).textContent ?? '')
+    await storyFake().complete(await shownWebviewId(canvas))
     const shown = await table(canvas)
     await expect(shown).toHaveTextContent('your_app_user_id"user_7"')
     await expect(shown).toHaveTextContent('betatrue')
@@ -54,9 +54,7 @@ export const WaitsThenShowsMetadata: Story = {
 /** A webview created without metadata gives the account `{}`. */
 export const NoMetadata: Story = {
   play: async ({ canvas }) => {
-    await storyFake().complete(
-      (await canvas.findByTestId('webview-id', {}, { timeout: 10_000 })).textContent ?? '',
-    )
+    await storyFake().complete(await shownWebviewId(canvas))
     await expect(await table(canvas)).toHaveTextContent('empty ({})')
   },
 }
@@ -64,9 +62,7 @@ export const NoMetadata: Story = {
 /** The login failed: the hook's error says so. */
 export const FailedWebview: Story = {
   play: async ({ canvas }) => {
-    await storyFake().fail(
-      (await canvas.findByTestId('webview-id', {}, { timeout: 10_000 })).textContent ?? '',
-    )
+    await storyFake().fail(await shownWebviewId(canvas))
     await expect(await canvas.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(
       /failed/,
     )
