@@ -8,19 +8,27 @@ export interface LoggedRequest {
   user_identifier_key: string | null
   auth: 'client_session' | 'publishable_key' | 'api_key' | 'none'
   status: number
+  /** Names of the non-standard headers the request carried (never their values). */
+  header_names?: string[]
 }
 
 export interface Fault {
   user_identifier_key: string
   route?: string
   times?: number
+  /** Instead of `times`: every matching request for this many ms from the first one it hits. */
+  for_ms?: number
   status?: number
   error_type?: string
   message?: string
   retry_after?: string
   latency_ms?: number
   drop?: boolean
+  /** Accept the request and never answer it (until the client gives up). */
+  hang?: boolean
   body?: string
+  /** Content type of `body` (default `application/json`). */
+  content_type?: string
 }
 
 export interface Behaviour {

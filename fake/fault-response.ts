@@ -20,7 +20,9 @@ const DEFAULT_ERROR_TYPES: Record<number, string> = {
  */
 export function faultResponse(fault: Fault): Response {
   const status = fault.status ?? (fault.body === undefined ? 500 : 200)
-  const headers = new Headers({ 'content-type': 'application/json' })
+  const headers = new Headers({
+    'content-type': (fault.body !== undefined && fault.content_type) || 'application/json',
+  })
   if (fault.retry_after !== undefined) {
     headers.set('retry-after', fault.retry_after)
   }

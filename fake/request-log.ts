@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   status: number
   at: string
   body_keys?: string[]
+  /** Names (never values) of the headers beyond the standard and Seam ones, e.g. a proxy's auth. */
+  header_names?: string[]
 }
 
 export interface RequestLogFilter {

@@ -36,6 +36,7 @@ export function seamPipeline(store: FakeStore): MiddlewareHandler<FakeEnv> {
       path: c.req.path,
       user_identifier_key: null,
       auth: 'none',
+      header_names: extraHeaderNames(c.req.raw.headers),
       status: 0,
       at: nowIso(),
     }
@@ -51,6 +52,26 @@ export function seamPipeline(store: FakeStore): MiddlewareHandler<FakeEnv> {
     }
   }
 }
+
+// Headers every client sends; the rest (an app's proxy auth, say) are logged by name only.
+const STANDARD_HEADERS = new Set([
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'authorization',
+  'client-session-token',
+  'connection',
+  'content-length',
+  'content-type',
+  'host',
+  'origin',
+  'referer',
+  'seam-publishable-key',
+  'user-agent',
+])
+
+const extraHeaderNames = (headers: Headers) =>
+  [...headers.keys()].filter((name) => !STANDARD_HEADERS.has(name) && !name.startsWith('sec-'))
 
 /** @returns whether the connection was dropped */
 async function handle(
@@ -76,7 +97,8 @@ async function handle(
   const fault = store.faults.take(sessionKey, c.req.path)
   const latency = latencyOf(store, sessionKey, params) + (fault?.latency_ms ?? 0)
   await delay(latency, store.shutdownSignal)
-  if (fault?.drop) {
+  if (fault?.hang) await untilClosed(c, store.shutdownSignal)
+  if (fault?.drop || fault?.hang) {
     c.env?.incoming?.socket.destroy()
     c.res = new Response(null, { status: 500 })
     return true
@@ -89,6 +111,21 @@ async function handle(
   c.set('seam', { params, identity })
   await next()
   return false
+}
+
+/** Resolves once the client closes the connection (it gave up) or the fake stops. */
+function untilClosed(c: Context<FakeEnv>, shutdown: AbortSignal): Promise<void> {
+  const socket = c.env?.incoming?.socket
+  if (!socket || socket.destroyed || shutdown.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('close', done)
+      shutdown.removeEventListener('abort', done)
+      resolve()
+    }
+    socket.once('close', done)
+    shutdown.addEventListener('abort', done, { once: true })
+  })
 }
 
 /** The session a request belongs to: its CST's, or the one get_or_create asks for. */

@@ -727,6 +727,71 @@ describe('faults', () => {
     expect(slow.status).toBe(200)
   })
 
+  it('with for_ms, fails every matching request for that long from the first hit', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    await control('/faults', {
+      user_identifier_key: session.key,
+      route: '/connect_webviews/get',
+      status: 503,
+      for_ms: 300,
+    })
+    const get = () =>
+      call('/connect_webviews/get', {
+        headers: session.headers,
+        body: { connect_webview_id: webview.connect_webview_id },
+      })
+    const started = performance.now()
+    const during: number[] = []
+    while (performance.now() - started < 200) during.push((await get()).status)
+    expect(during.length).toBeGreaterThan(1)
+    expect(new Set(during)).toEqual(new Set([503]))
+    // Another route is not part of the outage.
+    expect(
+      (await call('/connect_webviews/list', { headers: session.headers, body: {} })).status,
+    ).toBe(200)
+    await expect.poll(async () => (await get()).status, { interval: 50 }).toBe(200)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295)
+  })
+
+  it('with hang, holds the request open until the client gives up', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      route: '/connect_webviews/list',
+      hang: true,
+    })
+    const started = performance.now()
+    await expect(
+      fetch(new URL('/connect_webviews/list', fakeUrl), {
+        method: 'POST',
+        headers: { ...session.headers, 'content-type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow(/timeout|aborted/i)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295)
+    await expect
+      .poll(() => requestLog({ user_identifier_key: session.key, path: '/connect_webviews/list' }))
+      .toEqual([expect.objectContaining({ status: 0 })])
+    expect(
+      (await call('/connect_webviews/list', { headers: session.headers, body: {} })).status,
+    ).toBe(200)
+  })
+
+  it('sends a raw body with its content type (a captive portal’s HTML page)', async () => {
+    const session = await newSession()
+    await control('/faults', {
+      user_identifier_key: session.key,
+      body: '<html>Sign in to the Wi-Fi</html>',
+      content_type: 'text/html',
+    })
+    const reply = await call('/connect_webviews/list', { headers: session.headers, body: {} })
+    expect(reply.status).toBe(200)
+    expect(reply.headers.get('content-type')).toBe('text/html')
+    expect(reply.text).toBe('<html>Sign in to the Wi-Fi</html>')
+  })
+
   it('faults get_or_create for its user_identifier_key, before authentication', async () => {
     const key = uniqueKey()
     await control('/faults', { user_identifier_key: key, status: 500 })
@@ -901,6 +966,20 @@ describe('the request log', () => {
     for (const secret of [a.token, b.token, authToken, 'do-not-log']) {
       expect(serialized).not.toContain(secret)
     }
+  })
+
+  it('logs the names of extra headers, never their values', async () => {
+    const session = await newSession()
+    await call('/connect_webviews/list', {
+      headers: { ...session.headers, 'x-proxy-auth': 'secret-value' },
+      body: {},
+    })
+    const [entry] = await requestLog({
+      user_identifier_key: session.key,
+      path: '/connect_webviews/list',
+    })
+    expect(entry?.header_names).toEqual(['x-proxy-auth'])
+    expect(JSON.stringify(entry)).not.toContain('secret-value')
   })
 
   it('logs refused and faulted requests', async () => {
