@@ -108,6 +108,9 @@ export function fakeControl(fakeUrl: string) {
       call('POST', '/connect_webviews/behaviour', { connect_webview_id, ...behaviour }),
     sessionBehaviour: (user_identifier_key: string, behaviour: Behaviour) =>
       call('POST', '/sessions/behaviour', { user_identifier_key, ...behaviour }),
+    /** The session's token expires now; get_or_create hands out a new one (a refresh). */
+    rotateSessionToken: (user_identifier_key: string) =>
+      call('POST', '/sessions/rotate_token', { user_identifier_key }),
     requests: async (user_identifier_key: string, path?: string) => {
       const query = new URLSearchParams({ user_identifier_key, ...(path ? { path } : {}) })
       return (await call<{ requests: LoggedRequest[] }>('GET', `/requests?${query}`)).requests

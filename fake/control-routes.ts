@@ -73,6 +73,12 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
     })
   })
 
+  routes.post('/sessions/rotate_token', async (c) => {
+    const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
+    store.rotateSessionToken(key)
+    return c.json({ ok: true })
+  })
+
   routes.get('/faults', async (c) => {
     const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
     return c.json({ faults: store.faults.pending(key), ok: true })

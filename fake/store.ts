@@ -96,6 +96,20 @@ export class FakeStore {
     return this.#sessionsByKey.get(userIdentifierKey)
   }
 
+  /**
+   * The session's token expires at once and a new one takes its place (same session, same
+   * webviews and accounts): a request with the old token gets 401, as after Seam's expiry, and
+   * get_or_create hands out the new one, as an app's backend would on a refresh.
+   */
+  rotateSessionToken(userIdentifierKey: string): SessionRecord {
+    const session = this.#sessionsByKey.get(userIdentifierKey)
+    if (!session) throw new FakeSeamError(404, 'client_session_not_found', 'No such client session')
+    this.#sessionsByToken.delete(session.token)
+    session.token = newClientSessionToken()
+    this.#sessionsByToken.set(session.token, session)
+    return session
+  }
+
   /** Same user_identifier_key, same session and token. */
   getOrCreateSession(params: GetOrCreateClientSessionParams): SessionRecord {
     let session = this.#sessionsByKey.get(params.user_identifier_key)

@@ -1,6 +1,11 @@
-/** Waits `ms`, or rejects with `signal.reason` as soon as the signal aborts. */
-export const abortableDelay = (ms: number, signal?: AbortSignal) =>
-  raceAbort(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal)
+/** Waits `ms`, or rejects with `signal.reason` as soon as the signal aborts (clearing its timer). */
+export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return raceAbort(
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+    signal,
+  ).finally(() => clearTimeout(timer))
+}
 
 /**
  * Settles like `promise`, but rejects with `signal.reason` (the caller's own AbortError, as

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini'
+import { SeamResponseParseError } from '../errors/errors.js'
+import { isBrowserScope } from '../internal/environment.js'
 import { hashHex } from '../internal/hash.js'
+import { snapshot } from '../internal/snapshot.js'
 import {
   connectWebviewSchema,
   createConnectWebviewParamsSchema,
@@ -17,7 +20,7 @@ import {
   type UpdateConnectedAccountParams,
 } from '../schemas/connected-account.js'
 import { listParamsSchema, paginationSchema, type ListParams, type Page } from '../schemas/list.js'
-import { CREDENTIALS, checkOptions } from './credentials.js'
+import { CREDENTIALS, checkOptions } from './check-options.js'
 import type { RequestOptions, SeamConnectClientOptions } from './options.js'
 import { createTransport } from './transport.js'
 import { parse } from './validate.js'
@@ -70,29 +73,47 @@ const accountPage = z.looseObject({
   pagination: paginationSchema,
 })
 
+// Clients holding a server-only credential: <SeamConnectProvider client> refuses them, so a
+// client made for the server is never handed to the browser.
+const serverOnlyClients = new WeakSet<SeamConnectClient>()
+
+/** Whether `client` holds an API key (or another secret that must stay on a server). */
+export const isServerOnlyClient = (client: SeamConnectClient): boolean =>
+  serverOnlyClients.has(client)
+
 /**
  * Creates a Seam Connect client.
  *
  * In a browser, authenticate with `clientSessionToken` (minted by your backend), or
  * `publishableKey` + `userIdentifierKey`, or point `endpoint` at your own proxy. `apiKey` is for
- * servers: wherever `window` exists, an API key or personal access token in any option throws.
+ * servers: in a browser (a page, or a web, shared or service worker), an API key, a personal
+ * access token or a console session token for Seam's endpoint throws.
  *
- * Every method validates its params before sending (a `SeamInvalidInputError`, zero requests) and
- * parses every response (a `SeamResponseParseError` on a mismatch).
+ * Every method validates its params before sending (a `SeamInvalidInputError`, zero requests),
+ * sends exactly what it validated, and parses every response (a `SeamResponseParseError` on a
+ * mismatch). Every attempt is bounded by `timeoutMs`.
  *
- * @throws SeamInvalidInputError when the options are contradictory, incomplete or unsafe here.
+ * @throws SeamInvalidInputError when the options are contradictory, incomplete, out of range or
+ *   unsafe here.
  */
 export function createSeamConnectClient(options: SeamConnectClientOptions = {}): SeamConnectClient {
-  const endpoint = checkOptions(options)
-  // A copy: the caller changing its object later must not make requests disagree with `scope`.
-  const headers = { ...options.headers }
+  return buildClient(options, isBrowserScope())
+}
+
+/** {@link createSeamConnectClient}, told whether the client will run in a browser. */
+export function buildClient(
+  options: SeamConnectClientOptions,
+  browser: boolean,
+): SeamConnectClient {
+  const checked = checkOptions(options, browser)
+  const { endpoint, headers } = checked
   const credentials = CREDENTIALS.map((name) => options[name])
-  const secrets = [...credentials, ...Object.values(headers)].filter(
+  const secrets = [...credentials, ...headers.map(([, value]) => value)].filter(
     (value): value is string => value !== undefined && value.length > 3,
   )
-  const send = createTransport({ ...options, endpoint, headers }, secrets)
+  const send = createTransport({ ...options, ...checked }, secrets)
 
-  /** One route: validate params, send, pick the resource out of the parsed reply. */
+  /** One route: snapshot and validate params, send them, pick the resource out of the reply. */
   const route =
     <I extends z.ZodMiniType, R extends z.ZodMiniType, O>(
       path: string,
@@ -103,16 +124,28 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
     ) =>
     async (params: z.input<I>, { signal }: RequestOptions = {}): Promise<O> =>
       pick(
-        await send(path, parse(input, params ?? {}, path, 'params'), reply, { signal, retryable }),
+        await send(path, parse(input, snapshot(params ?? {}), path, 'params'), reply, {
+          signal,
+          retryable,
+        }),
       )
 
-  const walk = <T>(list: (p: ListParams, o?: RequestOptions) => Promise<Page<T>>) =>
+  const walk = <T>(path: string, list: (p: ListParams, o?: RequestOptions) => Promise<Page<T>>) =>
     async function* (params: ListParams = {}, options?: RequestOptions) {
+      const seen = new Set<string>()
       for (let page_cursor = params.page_cursor; ;) {
         const { items, pagination } = await list({ ...params, page_cursor }, options)
         yield* items
         page_cursor = pagination.next_page_cursor
         if (!pagination.has_next_page || page_cursor === null) return
+        // A cursor seen before would walk the same pages forever.
+        if (seen.has(page_cursor)) {
+          throw new SeamResponseParseError(
+            `Unexpected response from ${path}: Seam repeated the page cursor of an earlier page`,
+            [{ path: ['pagination', 'next_page_cursor'], message: 'a cursor already followed' }],
+          )
+        }
+        seen.add(page_cursor)
       }
     }
 
@@ -125,9 +158,9 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
     pagination: r.pagination,
   }))
 
-  return {
+  const client: SeamConnectClient = {
     endpoint,
-    scope: hashHex(JSON.stringify([endpoint, credentials, Object.entries(headers).sort()])),
+    scope: hashHex(JSON.stringify([endpoint, credentials, [...headers].sort()])),
     connectWebviews: {
       create: route(
         '/connect_webviews/create',
@@ -143,7 +176,7 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
         (r) => r.connect_webview,
       ),
       list: listWebviews,
-      listAll: walk(listWebviews),
+      listAll: walk('/connect_webviews/list', listWebviews),
     },
     connectedAccounts: {
       get: route(
@@ -153,7 +186,7 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
         (r) => r.connected_account,
       ),
       list: listAccounts,
-      listAll: walk(listAccounts),
+      listAll: walk('/connected_accounts/list', listAccounts),
       update: route(
         '/connected_accounts/update',
         updateConnectedAccountParamsSchema,
@@ -163,4 +196,6 @@ export function createSeamConnectClient(options: SeamConnectClientOptions = {}):
       ),
     },
   }
+  if (checked.serverOnly) serverOnlyClients.add(client)
+  return client
 }

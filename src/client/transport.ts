@@ -2,19 +2,24 @@ import * as z from 'zod/mini'
 import {
   SeamApiError,
   SeamNetworkError,
-  SeamResponseParseError,
+  isSeamApiError,
+  isSeamConnectError,
   isTransientSeamError,
   type SeamConnectError,
 } from '../errors/errors.js'
-import { redact } from '../internal/redact.js'
+import { redact, scrub } from '../internal/secrets.js'
 import { stringSchema } from '../schemas/primitives.js'
 import { abortableDelay, raceAbort } from './abort.js'
+import type { CheckedOptions } from './check-options.js'
 import type { SeamConnectClientOptions } from './options.js'
 import { parse } from './validate.js'
 
 export interface SendOptions {
   signal?: AbortSignal | undefined
-  /** Reads are retried on network errors, 5xx and 429; writes that may have reached Seam never are. */
+  /**
+   * Reads are retried on transient failures; a write is retried only when it cannot have reached
+   * Seam (its publishable-key exchange failed), so it never runs twice.
+   */
   retryable: boolean
 }
 
@@ -37,43 +42,117 @@ const errorEnvelope = z.looseObject({
   error: z.looseObject({ type: stringSchema, message: z.optional(stringSchema) }),
 })
 
-/** `Retry-After` is delay-seconds or an HTTP date (RFC 9110 §10.2.3); 0 when absent or unreadable. */
-const retryAfterMs = (value: string) =>
-  Math.max(0, /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now()) ||
-  0
+/** `Retry-After` is delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when unreadable. */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null) return undefined
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now()
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms)
+}
+
+const tryJson = (text: string): { json?: unknown } => {
+  try {
+    return { json: JSON.parse(text) as unknown }
+  } catch {
+    return {}
+  }
+}
+
+type TransportOptions = Pick<
+  SeamConnectClientOptions,
+  'clientSessionToken' | 'publishableKey' | 'userIdentifierKey' | 'apiKey' | 'fetch'
+> &
+  CheckedOptions
 
 /**
- * Sends requests for a client whose options were checked: authentication, retries with backoff,
- * and every failure as a typed error.
- * @param secrets strings that must never appear in an error message (tokens, keys, the user
- *   identifier key, header values).
+ * Sends requests for a client whose options were checked: authentication, a timeout on every
+ * attempt, retries with backoff, and every failure as a typed error with its secrets scrubbed.
+ * @param secrets strings that must never appear in an error (tokens, keys, the user identifier
+ *   key, header values).
  */
-export function createTransport(
-  options: SeamConnectClientOptions & { endpoint: string },
-  secrets: string[],
-): Send {
-  const { endpoint, clientSessionToken, publishableKey, userIdentifierKey, apiKey } = options
-  const {
-    retries = 3,
-    minDelayMs = 300,
-    maxDelayMs = 5000,
-    maxRetryAfterMs = 60_000,
-  } = options.retry ?? {}
-  // A query string could carry a proxy's secret; only the origin and path are ever shown.
-  const where = endpoint.split('?')[0]
+export function createTransport(options: TransportOptions, secrets: string[]): Send {
+  const { endpoint, headers, retry, timeoutMs } = options
+  const { clientSessionToken, publishableKey, userIdentifierKey, apiKey } = options
+
+  /**
+   * One HTTP exchange, bounded by `timeoutMs` from sending to the end of the body. Resolves with
+   * a 2xx reply's JSON; every failure is a typed error, or the caller's own abort reason.
+   */
+  async function attempt(
+    route: string,
+    body: unknown,
+    auth: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    if (signal?.aborted) throw signal.reason
+    const controller = new AbortController()
+    const abort = () => controller.abort(signal?.reason)
+    signal?.addEventListener('abort', abort, { once: true })
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    let response: Response
+    let text: string
+    try {
+      const request = new Headers({ 'content-type': 'application/json', ...auth })
+      for (const [name, value] of headers) request.set(name, value)
+      // Called unbound: a stored `fetch` invoked as a method throws "Illegal invocation" in browsers.
+      const fetchImpl = options.fetch ?? fetch
+      response = await fetchImpl(endpoint + route, {
+        method: 'POST',
+        headers: request,
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      })
+      text = await response.text()
+    } catch (cause) {
+      if (signal?.aborted) throw signal.reason
+      throw new SeamNetworkError(
+        timedOut
+          ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
+          : `Could not reach ${endpoint}${route}: ${String((cause as Error | undefined)?.message ?? cause)}`,
+        { cause },
+      )
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', abort)
+    }
+    const { json } = tryJson(text)
+    const { status } = response
+    if (response.ok) {
+      if (json !== undefined) return json
+      // Seam always answers JSON: this page came from something in between (a captive portal,
+      // a proxy's login page), so the request may well succeed once the network is sorted.
+      const type = response.headers.get('content-type')
+      throw new SeamNetworkError(
+        `${endpoint}${route} answered ${status} with a body that is not JSON` +
+          `${type ? ` (${type.split(';')[0]})` : ''}: not Seam's reply`,
+      )
+    }
+    const envelope = errorEnvelope.safeParse(json).data?.error
+    throw new SeamApiError({
+      status,
+      type: envelope?.type ?? 'unknown_error',
+      message: envelope?.message ?? 'no Seam error body',
+      requestId: response.headers.get('seam-request-id') ?? undefined,
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      validationErrors: envelope?.validation_errors,
+      data: envelope?.data,
+    })
+  }
 
   // Publishable key: exchanged once for a client session token. Concurrent first calls share the
-  // exchange; a 401 (an expired or revoked session) triggers one fresh exchange for that request.
+  // exchange; a failed one is forgotten, so the next attempt starts a fresh one. The exchange is
+  // a single attempt bounded by the timeout: a hung one fails its waiters and blocks no one after.
   let session: Promise<string> | undefined
   const exchange = (key: string) => {
-    const pending = (session ??= send(
+    const pending = (session ??= attempt(
       GET_OR_CREATE,
       { user_identifier_key: userIdentifierKey },
-      sessionReply,
-      { retryable: true },
       { 'seam-publishable-key': key },
-    ).then((reply) => reply.client_session.token))
-    // A failed exchange is forgotten so that the next call tries again.
+      undefined,
+    ).then((json) => parse(sessionReply, json, GET_OR_CREATE, 'response').client_session.token))
     pending.catch(() => {
       if (session === pending) session = undefined
     })
@@ -89,81 +168,66 @@ export function createTransport(
     return apiKey ? { authorization: `Bearer ${apiKey}` } : {}
   }
 
-  /**
-   * One request, with its retries. `auth` replaces the client's own authentication: the exchange
-   * of a publishable key, which cannot wait for a session itself.
-   */
   async function send<R extends z.ZodMiniType>(
     route: string,
     body: unknown,
     reply: R,
     { signal, retryable }: SendOptions,
-    auth?: Record<string, string>,
   ): Promise<z.output<R>> {
     let reauthenticated = false
-    for (let retry = 0; ;) {
+    for (let retries = 0; ; retries++) {
       const used = session
-      const headers = auth ?? (await authHeaders(signal))
-      let error: SeamConnectError | undefined
-      // The delay before a retry may be tried: 0 is "use our own backoff", undefined is never.
-      let retryAfter: number | undefined = 0
-      let response: Response | undefined
-      let text = ''
+      let sent = false
       try {
-        // Called unbound: a stored `fetch` invoked as a method throws "Illegal invocation" in browsers.
-        const fetchImpl = options.fetch ?? fetch
-        response = await fetchImpl(endpoint + route, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers, ...options.headers },
-          body: JSON.stringify(body),
-          signal,
-        })
-        text = await response.text()
-      } catch (cause) {
-        if (signal?.aborted) throw signal.reason
-        const detail = redact(String((cause as Error | undefined)?.message ?? cause), secrets)
-        error = new SeamNetworkError(`Could not reach ${where}${route}: ${detail}`, { cause })
-      }
-      if (response) {
-        let json: unknown
-        try {
-          json = JSON.parse(text)
-        } catch {
-          if (response.ok) {
-            throw new SeamResponseParseError(`Unexpected response from ${route}: not JSON`, [])
+        const auth = await authHeaders(signal)
+        sent = true
+        return parse(reply, await attempt(route, body, auth, signal), route, 'response')
+      } catch (thrown) {
+        if (signal?.aborted || !isSeamConnectError(thrown)) throw thrown
+        const error: SeamConnectError = thrown
+        // An exchanged session that expired or was revoked: exchange again, once. Seam refused
+        // the request, so even a write may go out again.
+        if (sent && publishableKey && !reauthenticated && isSeamApiError(error)) {
+          if (error.status === 401) {
+            reauthenticated = true
+            if (session === used) session = undefined
+            retries--
+            continue
           }
         }
-        if (response.ok) return parse(reply, json, route, 'response')
-        const { status, headers: replyHeaders } = response
-        const envelope = errorEnvelope.safeParse(json).data?.error
-        error = new SeamApiError({
-          status,
-          type: envelope?.type ?? 'unknown_error',
-          message: redact(envelope?.message ?? 'no Seam error body', secrets),
-          requestId: replyHeaders.get('seam-request-id') ?? undefined,
-          validationErrors: envelope?.validation_errors,
-          data: envelope?.data,
-        })
-        // An exchanged session that expired or was revoked: exchange again, once.
-        if (status === 401 && !auth && publishableKey && !reauthenticated) {
-          reauthenticated = true
-          if (session === used) session = undefined
-          continue
+        const ceiling = Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** retries)
+        // Exponential backoff with "equal jitter", so that many clients do not retry in lockstep.
+        const wait =
+          (isSeamApiError(error) && error.retryAfterMs) || (ceiling * (1 + Math.random())) / 2
+        if (
+          !isTransientSeamError(error) ||
+          (sent && !retryable) ||
+          retries >= retry.retries ||
+          wait > retry.maxRetryAfterMs
+        ) {
+          throw error
         }
-        // Rate limits and server faults pass; any other 4xx would fail the same way again.
-        retryAfter = isTransientSeamError(error)
-          ? retryAfterMs(replyHeaders.get('retry-after') ?? '')
-          : undefined
+        await abortableDelay(wait, signal)
       }
-      // Exponential backoff with "equal jitter", so that many clients do not retry in lockstep.
-      const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** retry)
-      const wait = retryAfter || (ceiling * (1 + Math.random())) / 2
-      if (!retryable || retryAfter === undefined || retry++ >= retries || wait > maxRetryAfterMs) {
-        throw error
-      }
-      await abortableDelay(wait, signal)
     }
   }
 
-  return send
+  // Whatever failed, a secret the server or a fetch wrapper echoed never leaves in an error.
+  return (route, body, reply, sendOptions) =>
+    send(route, body, reply, sendOptions).catch((error: unknown) => {
+      throw isSeamConnectError(error) && !sendOptions.signal?.aborted
+        ? scrubError(error, secrets)
+        : error
+    })
+}
+
+/** `error` with its message, `data`, `validationErrors` and `cause` scrubbed of secrets. */
+function scrubError<E extends SeamConnectError>(error: E, secrets: string[]): E {
+  const fields = error as unknown as Record<string, unknown>
+  error.message = redact(error.message, secrets)
+  if (error.stack) error.stack = redact(error.stack, secrets)
+  for (const key of ['data', 'validationErrors', 'cause']) {
+    if (fields[key] !== undefined) fields[key] = scrub(fields[key], secrets)
+  }
+  return error
 }

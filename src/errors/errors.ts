@@ -32,12 +32,15 @@ export class SeamApiError extends SeamConnectError {
   declare readonly validationErrors: unknown
   /** Seam's `error.data`, when present. */
   declare readonly data: unknown
+  /** The reply's `Retry-After` in ms (on a 429 or 503), when it had a readable one. */
+  declare readonly retryAfterMs: number | undefined
 
   constructor(init: {
     status: number
     type: string
     message: string
     requestId?: string | undefined
+    retryAfterMs?: number | undefined
     validationErrors?: unknown
     data?: unknown
   }) {
@@ -48,7 +51,10 @@ export class SeamApiError extends SeamConnectError {
   }
 }
 
-/** The request never produced an HTTP response (offline, DNS, CORS, a dropped connection). */
+/**
+ * The request got no reply from Seam: offline, DNS, CORS, a dropped connection, a timeout
+ * (`timeoutMs`), or a 2xx whose body is not JSON (a captive portal or a proxy answered instead).
+ */
 export class SeamNetworkError extends SeamConnectError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options, 'SeamNetworkError')
@@ -120,7 +126,10 @@ export const isSeamConnectWebviewFailedError = guard(
   'SeamConnectWebviewFailedError',
 )
 
-/** Network failures, rate limits and server faults: worth trying again; anything else is final. */
+/**
+ * No reply from Seam, a timeout (a proxy's 408), a rate limit (429) or a server fault (5xx):
+ * worth trying again. Anything else Seam would answer the same way again.
+ */
 export const isTransientSeamError = (error: unknown): boolean =>
   isSeamNetworkError(error) ||
-  (isSeamApiError(error) && (error.status === 429 || error.status >= 500))
+  (isSeamApiError(error) && (error.status === 408 || error.status === 429 || error.status >= 500))

@@ -469,17 +469,18 @@ describe('errors come from real server replies', () => {
     expect(JSON.stringify(error.cause)).not.toContain('SECRET_TOKEN')
   })
 
-  it('a 2xx that is not JSON is a SeamResponseParseError', async () => {
+  it('a 2xx that is not JSON did not come from Seam: a SeamNetworkError', async () => {
     const { client, userIdentifierKey } = sessionClient('not-json')
     await client.connectWebviews.list()
     await fake.fault({
       user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
+      route: '/connect_webviews/create',
       status: 200,
       body: '<html>',
     })
-    const error = await rejection(client.connectWebviews.list())
-    expect(error).toBeInstanceOf(SeamResponseParseError)
+    const error = await rejection(client.connectWebviews.create())
+    expect(error).toBeInstanceOf(SeamNetworkError)
+    expect((error as Error).message).toMatch(/answered 200 with a body that is not JSON/)
   })
 
   it('a non-JSON error body is still a typed SeamApiError', async () => {

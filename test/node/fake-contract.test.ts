@@ -499,6 +499,7 @@ describe('control routes reply in their documented shapes', () => {
             status: z.number().int(),
             at: z.iso.datetime(),
             body_keys: z.array(z.string()).optional(),
+            header_names: z.array(z.string()),
           }),
         )
         .length(1),

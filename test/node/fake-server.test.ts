@@ -598,6 +598,26 @@ describe('headers', () => {
   })
 })
 
+describe('token rotation', () => {
+  it('the old token gets 401; get_or_create hands out the new one, with the same data', async () => {
+    const session = await newSession()
+    const webview = await createWebview(session.headers)
+    await control('/sessions/rotate_token', { user_identifier_key: session.key })
+    const stale = await call('/connect_webviews/get', {
+      headers: session.headers,
+      body: { connect_webview_id: webview.connect_webview_id },
+    })
+    expect(stale.status).toBe(401)
+    const fresh = await newSession(session.key)
+    expect(fresh.token).not.toBe(session.token)
+    const read = await call('/connect_webviews/get', {
+      headers: fresh.headers,
+      body: { connect_webview_id: webview.connect_webview_id },
+    })
+    expect(read.status).toBe(200)
+  })
+})
+
 describe('faults', () => {
   it('replies with the scripted status, error and Retry-After, then behaves normally', async () => {
     const session = await newSession()
