@@ -12,7 +12,7 @@ export const originSchema = z
 const delayMs = z.number().int().min(0).max(60_000)
 
 export const fakeBehaviourSchema = z.strictObject({
-  /** Which generation of event names the hosted page posts (facts §5). */
+  /** Which generation of event names the hosted page posts (docs/seam-api.md §5). */
   event_naming: z.enum(['current', 'legacy']),
   /** Whether the hosted page posts a message to its parent at all. */
   post_message: z.boolean(),

@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 
-/** Seam's error envelope (facts §1): `{ error: { type, message, validation_errors? }, ok: false }`. */
+/** Seam's error envelope (docs/seam-api.md §1): `{ error: { type, message, validation_errors? }, ok: false }`. */
 export interface SeamErrorBody {
   error: { type: string; message: string; validation_errors?: unknown }
   ok: false

@@ -1,5 +1,5 @@
 // Reads a request's parameters: the JSON body of a POST/PATCH, or the query of a GET (Seam's
-// newer SDKs read with GET; facts §1).
+// newer SDKs read with GET; docs/seam-api.md §1).
 import type { HonoRequest } from 'hono'
 import { FakeSeamError } from './errors.js'
 

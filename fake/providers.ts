@@ -61,7 +61,7 @@ export const ACCEPTED_PROVIDERS = [
 export type ProviderKey = (typeof ACCEPTED_PROVIDERS)[number]
 
 /**
- * The openapi enum plus `cameras` and `connectors`, which Seam's docs list (facts §2). They only
+ * The openapi enum plus `cameras` and `connectors`, which Seam's docs list (docs/seam-api.md §2). They only
  * choose a provider list, so accepting them cannot produce an object the official model rejects.
  */
 export const PROVIDER_CATEGORIES = [

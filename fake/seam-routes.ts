@@ -109,7 +109,7 @@ export function createSeamRoutes(store: FakeStore): Hono<FakeEnv> {
   })
 
   // The openapi lists only customer-scoped client sessions for this route; whether a plain
-  // CST works live is unverified (facts §2), so the fake serves it, scoped to the session.
+  // CST works live is unverified (docs/seam-api.md §2), so the fake serves it, scoped to the session.
   routes.on(READ, '/connected_accounts/list', (c) => {
     const { params, identity } = c.get('seam')
     const principal = requirePrincipal(identity)
@@ -134,7 +134,7 @@ export function createSeamRoutes(store: FakeStore): Hono<FakeEnv> {
     })
   })
 
-  // API key only (facts §2). The openapi's 200 reply carries the updated connected_account
+  // API key only (docs/seam-api.md §2). The openapi's 200 reply carries the updated connected_account
   // next to ok: true, so the fake sends both.
   routes.on(['POST', 'PATCH'], '/connected_accounts/update', (c) => {
     const { params, identity } = c.get('seam')

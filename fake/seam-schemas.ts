@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { customMetadataFilterSchema, customMetadataInputSchema } from './custom-metadata.js'
 import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from './providers.js'
 
-/** The openapi's `accepted_capabilities` enum (facts §2 also names `camera`; the model does not). */
+/** The openapi's `accepted_capabilities` enum (docs/seam-api.md §2 also names `camera`; the model does not). */
 export const providerCapabilitySchema = z.enum([
   'lock',
   'thermostat',

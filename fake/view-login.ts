@@ -30,7 +30,7 @@ const loginSchema = z.strictObject({
 
 export type ViewLoginInput = z.input<typeof loginSchema>
 
-/** `data` of the message the page posts to its parent (facts §5.1), by event naming. */
+/** `data` of the message the page posts to its parent (docs/seam-api.md §5.1), by event naming. */
 export type WebviewMessageData =
   | {
       event: {
@@ -170,7 +170,7 @@ export function messageData(
 }
 
 /**
- * facts §5.2: success goes to custom_redirect_url with connect_webview_id; failure to
+ * docs/seam-api.md §5.2: success goes to custom_redirect_url with connect_webview_id; failure to
  * custom_redirect_failure_url (else custom_redirect_url) with error_code and error_message too.
  */
 function redirectFor(webview: ConnectWebview, outcome: Outcome): string | null {

@@ -1,6 +1,6 @@
 // The page behind a webview's `url`: a provider picker and a login form while the webview is
 // pending, its final state afterwards. Submitting calls the login route (view-login.ts), then
-// the page posts to its parent and follows a custom redirect the way Seam's page does (facts §5).
+// the page posts to its parent and follows a custom redirect the way Seam's page does (docs/seam-api.md §5).
 // While it waits it also asks the outcome route (view-outcome.ts) whether the webview finished
 // elsewhere, and then does the same.
 import type { Handler } from 'hono'

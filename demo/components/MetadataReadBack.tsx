@@ -2,7 +2,7 @@ import { useConnectedAccountMetadata } from '../../src/index'
 import { MetadataTable } from './MetadataTable'
 
 /**
- * Seed steps 5 to 7 with `useConnectedAccountMetadata({ connectWebviewId })`: the webview's
+ * Seam's steps (docs/seam-api.md §8) with `useConnectedAccountMetadata({ connectWebviewId })`: the webview's
  * connected_account_id, then the account's custom_metadata.
  */
 export function MetadataReadBack({ connectWebviewId }: { connectWebviewId: string }) {

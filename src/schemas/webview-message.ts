@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { oneOf, stringSchema } from './primitives.js'
 
 /**
- * Event names of Seam's hosted page, both generations (facts §5.1): current docs name
+ * Event names of Seam's hosted page, both generations (docs/seam-api.md §5.1): current docs name
  * `connect_webview.login_succeeded` / `login_failed`, older docs `webview.login_successful` /
  * `webview.login_failed`. Which one the live page sends is unverified, so both are accepted.
  */

@@ -6,7 +6,7 @@ const ATTEMPTS = 10
 /**
  * The fake on port P plus an independent second fake on port P * 10 + 1: its origin
  * `http://127.0.0.1:P1` starts with `http://127.0.0.1:P`, so a message-origin check done by
- * prefix would wrongly accept the second one (toolchain.md, "A look-alike origin").
+ * prefix would wrongly accept the second one .
  * P is random in 2000..6553 so that P * 10 + 1 stays a valid port; taken ports are retried.
  */
 export async function startFakeWithLookalike(): Promise<{

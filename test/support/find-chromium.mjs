@@ -2,7 +2,7 @@
 // reaches only the npm registry and Debian's mirrors, so Playwright's own download fails here).
 import { existsSync } from 'node:fs'
 
-/** Flags that keep headless Chromium quiet on a closed network (see ../shared/docs/toolchain.md). */
+/** Flags that keep headless Chromium quiet on a closed network (Chromium on a closed network: without the background-networking flags it retries Google hosts at every start). */
 export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
