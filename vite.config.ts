@@ -7,8 +7,8 @@ import { seamFakePlugin } from './fake/vite-plugin.js'
 import { chromiumArgs, findChromium } from './test/support/find-chromium.mjs'
 
 /**
- * Puts `'use client'` at the top of the react/ and frame/ modules only, so a React Server
- * Component can still import the client, the keys and the option factories
+ * Puts `'use client'` at the top of the react/, completion/ and frame/ modules only, so a React
+ * Server Component can still import the client, the keys and the option factories
  * (https://react.dev/reference/rsc/use-client). Bundlers drop module-level directives from
  * sources, so the directive is added to the emitted chunks instead.
  */
@@ -18,7 +18,7 @@ function useClientDirective(): Plugin {
     apply: 'build',
     renderChunk(code, chunk) {
       const id = chunk.facadeModuleId ?? ''
-      if (!/[\\/]src[\\/](react|frame)[\\/]/.test(id)) return null
+      if (!/[\\/]src[\\/](react|frame|completion)[\\/]/.test(id)) return null
       return { code: `'use client';\n${code}`, map: null }
     },
   }

@@ -3,7 +3,9 @@
 import { build } from 'esbuild'
 import { gzipSync } from 'node:zlib'
 
-export const SIZE_BUDGET_BYTES = 12 * 1024
+// Raised from 12 KB when the completion engine, timeouts and secret scrubbing landed: clear code
+// comes before bytes (zod/mini alone is about half of it).
+export const SIZE_BUDGET_BYTES = 16 * 1024
 const external = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query']
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */

@@ -5,7 +5,12 @@ export {
   createSeamConnectClient,
   type SeamConnectClient,
 } from './client/create-seam-connect-client.js'
-export type { RequestOptions, RetryOptions, SeamConnectClientOptions } from './client/options.js'
+export type {
+  RequestOptions,
+  RetryOptions,
+  SeamConnectClientOptions,
+  SeamConnectHeaders,
+} from './client/options.js'
 
 // errors
 export {
@@ -21,6 +26,7 @@ export {
   isSeamInvalidInputError,
   isSeamNetworkError,
   isSeamResponseParseError,
+  isTransientSeamError,
   type SeamInputIssue,
 } from './errors/errors.js'
 
@@ -60,10 +66,7 @@ export {
   type PollInterval,
 } from './query/connect-webview-query-options.js'
 export { connectedAccountQueryOptions } from './query/connected-account-query-options.js'
-export {
-  connectedAccountByConnectWebviewQueryOptions,
-  type ConnectedAccountByConnectWebviewQueryOptions,
-} from './query/connected-account-by-connect-webview-query-options.js'
+export { connectedAccountByConnectWebviewQueryOptions } from './query/connected-account-by-connect-webview-query-options.js'
 export {
   createConnectWebviewMutationOptions,
   type CreateConnectWebviewMutationOptions,
@@ -86,11 +89,21 @@ export {
   type UseConnectedAccountMetadataOptions,
 } from './react/use-connected-account-metadata.js'
 
+// completion engine ('use client')
+export {
+  useConnectWebviewCompletion,
+  type CompletionMetadata,
+  type ConnectWebviewCompletion,
+  type ConnectWebviewCompletionResult,
+  type ConnectWebviewCompletionState,
+  type UseConnectWebviewCompletionOptions,
+} from './completion/use-connect-webview-completion.js'
+export type { ConnectWebviewTarget } from './completion/webview-target.js'
+
 // frame ('use client')
 export {
   ConnectWebviewFrame,
-  type ConnectWebviewCompletion,
   type ConnectWebviewFrameProps,
   type ConnectWebviewFrameState,
-} from './frame/connect-webview-frame.js'
+} from './frame/ConnectWebviewFrame.js'
 export type { ConnectWebviewEvent } from './schemas/webview-message.js'

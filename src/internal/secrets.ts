@@ -3,7 +3,7 @@ import { isPlainObject } from '../schemas/custom-metadata.js'
 /**
  * API keys are `seam_...` and personal access tokens `seam_at...`; only client session tokens
  * (`seam_cst...`) and publishable keys (`seam_pk...`) are meant for browsers
- * (https://docs.seam.co/latest/core-concepts/authentication, docs/seam-api.md "Authentication").
+ * (https://docs.seam.co/latest/core-concepts/authentication, docs/seam-api.md §6).
  */
 export const looksLikeSeamSecret = (value: string): boolean =>
   /^(bearer\s+)?seam_(?!cst|pk)/i.test(value.trim())

@@ -20,12 +20,18 @@ export function isSettledConnectWebview(webview: ConnectWebview | undefined): bo
   return webview?.status === 'authorized' || webview?.status === 'failed'
 }
 
+/** React Query's `refetchInterval`: every `pollInterval` ms while the webview is pending. */
+export const pollWhilePending =
+  (pollInterval: PollInterval) =>
+  (query: { state: { data?: ConnectWebview | undefined } }): PollInterval =>
+    query.state.data && !isSettledConnectWebview(query.state.data) ? pollInterval : false
+
 /**
  * Query options for one Connect Webview: fresh forever once `authorized` or `failed`, polled
  * while `pending` (React Query pauses the polling while the page is hidden).
  * @throws SeamInvalidInputError unless `pollInterval` is `false` or a positive, finite number.
  *
- * `retry` is off because the client already retries network errors, 5xx and 429 with backoff.
+ * `retry` is off because the client already retries network errors, timeouts, 408, 429 and 5xx.
  */
 export function connectWebviewQueryOptions(
   client: SeamConnectClient,
@@ -45,8 +51,7 @@ export function connectWebviewQueryOptions(
     queryFn: ({ signal }) =>
       client.connectWebviews.get({ connect_webview_id: connectWebviewId }, { signal }),
     staleTime: (query) => (isSettledConnectWebview(query.state.data) ? Infinity : 0),
-    refetchInterval: (query) =>
-      query.state.data && !isSettledConnectWebview(query.state.data) ? pollInterval : false,
+    refetchInterval: pollWhilePending(pollInterval),
     retry: false,
   })
 }

@@ -12,6 +12,10 @@ export interface CreateConnectWebviewMutationOptions {
 /**
  * Mutation options for `/connect_webviews/create`. Params are validated before anything is sent:
  * bad `custom_metadata` rejects with a `SeamInvalidInputError` and zero requests.
+ *
+ * `retry: false` is explicit so that the app's `defaultOptions.mutations.retry` or
+ * `setMutationDefaults` never run a create twice (two webviews for one click). Spread your own
+ * options before these, never after.
  */
 export function createConnectWebviewMutationOptions(
   client: SeamConnectClient,
@@ -20,6 +24,7 @@ export function createConnectWebviewMutationOptions(
   return {
     mutationKey: seamConnectKeys.createConnectWebview(client),
     mutationFn: (params: CreateConnectWebviewParams) => client.connectWebviews.create(params),
+    retry: false,
     onSuccess: (webview: ConnectWebview) => {
       queryClient?.setQueryData(
         seamConnectKeys.connectWebview(client, webview.connect_webview_id),

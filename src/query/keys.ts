@@ -34,11 +34,15 @@ export const seamConnectKeys = {
       'get',
       { connected_account_id: connectedAccountId },
     ] as const,
-  /** The connected account that a Connect Webview created (seed steps 5 to 7). */
-  connectedAccountByConnectWebview: (client: SeamConnectClient, connectWebviewId: string) =>
+  /** The connected account that a Connect Webview created, as that webview named it. */
+  connectedAccountByConnectWebview: (
+    client: SeamConnectClient,
+    connectWebviewId: string,
+    connectedAccountId: string,
+  ) =>
     [
       ...seamConnectKeys.connectedAccounts(client),
       'by_connect_webview',
-      { connect_webview_id: connectWebviewId },
+      { connect_webview_id: connectWebviewId, connected_account_id: connectedAccountId },
     ] as const,
 }

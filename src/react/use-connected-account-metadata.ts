@@ -1,6 +1,5 @@
 import {
   useQuery,
-  useQueryClient,
   type QueryKey,
   type UseQueryOptions,
   type UseQueryResult,
@@ -9,12 +8,17 @@ import { useCallback } from 'react'
 import type { SeamConnectError } from '../errors/errors.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
 import { connectedAccountQueryOptions } from '../query/connected-account-query-options.js'
-import type { PollInterval } from '../query/connect-webview-query-options.js'
+import {
+  connectWebviewQueryOptions,
+  type PollInterval,
+} from '../query/connect-webview-query-options.js'
+import { connectedAccountIdOf, webviewOutcomeError } from '../query/webview-outcome.js'
 import type { ConnectedAccount } from '../schemas/connected-account.js'
 import type { CustomMetadata } from '../schemas/custom-metadata.js'
 import type { InferSchemaOutput, StandardSchemaV1 } from '../schemas/standard-schema.js'
 import { validateCustomMetadata } from '../schemas/validate-metadata.js'
 import { useRequiredClient } from './seam-connect-context.js'
+import { useAccountByIdSeed } from './use-account-by-id-seed.js'
 
 /** Whose metadata: a connected account, or the account a Connect Webview created. */
 export type ConnectedAccountMetadataTarget =
@@ -32,9 +36,10 @@ export interface UseConnectedAccountMetadataOptions<S extends StandardSchemaV1 |
 
 /**
  * The `custom_metadata` of a connected account. With `{ connectWebviewId }` it follows Seam's
- * steps 5 to 7: it waits while the webview is `pending`, then reads the account the webview
- * created; a `failed` webview is a `SeamConnectWebviewFailedError`. With `schema`, `data` is
- * the schema's output and a mismatch is a `SeamResponseParseError`.
+ * steps as two dependent queries: the webview (polled while `pending`), then, once the webview
+ * names it, the account it created. Meanwhile `isPending` is true; a `failed` webview is a
+ * `SeamConnectWebviewFailedError`, and an error reading the webview is this hook's error. With
+ * `schema`, `data` is the schema's output and a mismatch is a `SeamResponseParseError`.
  *
  * @example
  * const { data } = useConnectedAccountMetadata({ connectWebviewId }, { schema: z.object({ tenant_id: z.string() }) })
@@ -56,20 +61,54 @@ export function useConnectedAccountMetadata(
   }: UseConnectedAccountMetadataOptions<StandardSchemaV1 | undefined> = {},
 ): UseQueryResult<unknown, SeamConnectError> {
   const client = useRequiredClient('useConnectedAccountMetadata()')
-  const queryClient = useQueryClient()
+  const webviewId = target?.connectWebviewId ?? null
+  const webview = useQuery({
+    ...connectWebviewQueryOptions(client, webviewId ?? '', { pollInterval }),
+    enabled: enabled && webviewId !== null,
+  })
+  const accountId =
+    webviewId === null ? (target?.connectedAccountId ?? null) : connectedAccountIdOf(webview.data)
   const select = useCallback(
     (account: ConnectedAccount) =>
       schema ? validateCustomMetadata(schema, account.custom_metadata) : account.custom_metadata,
     [schema],
   )
   // Both factories describe a ConnectedAccount query; only their key tuples differ.
-  const options = (
-    target?.connectWebviewId
-      ? connectedAccountByConnectWebviewQueryOptions(client, target.connectWebviewId, {
-          queryClient,
-          pollInterval,
-        })
-      : connectedAccountQueryOptions(client, target?.connectedAccountId ?? '')
+  const accountOptions = (
+    webviewId === null
+      ? connectedAccountQueryOptions(client, accountId ?? '')
+      : connectedAccountByConnectWebviewQueryOptions(client, webviewId, accountId ?? '')
   ) as UseQueryOptions<ConnectedAccount, SeamConnectError, ConnectedAccount, QueryKey>
-  return useQuery({ ...options, select, enabled: enabled && target !== null })
+  const account = useQuery({ ...accountOptions, select, enabled: enabled && accountId !== null })
+  useAccountByIdSeed(client, webviewId, accountId, account.dataUpdatedAt)
+  if (webviewId === null || account.data !== undefined) return account
+  const error = webview.error ?? webviewOutcomeError(webview.data, webviewId)
+  return error ? asErrorResult(webview, error) : account
+}
+
+/**
+ * The webview's result as the hook's error: its `refetch` retries the step that failed. Built on
+ * top of the result rather than copied, so React Query still tracks only what the caller reads.
+ */
+function asErrorResult(
+  result: UseQueryResult<unknown, SeamConnectError>,
+  error: SeamConnectError,
+): UseQueryResult<unknown, SeamConnectError> {
+  const fields = {
+    data: undefined,
+    error,
+    failureReason: error,
+    status: 'error',
+    isError: true,
+    isSuccess: false,
+    isPending: false,
+    isLoading: false,
+    isLoadingError: true,
+    isRefetchError: false,
+    isPlaceholderData: false,
+  }
+  return Object.create(
+    result,
+    Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, { value }])),
+  ) as UseQueryResult<unknown, SeamConnectError>
 }

@@ -9,15 +9,19 @@ import { createConnectWebviewMutationOptions } from '../query/create-connect-web
 import type { ConnectWebview, CreateConnectWebviewParams } from '../schemas/connect-webview.js'
 import { useRequiredClient } from './seam-connect-context.js'
 
+/**
+ * React Query's mutation options, without `retry` and `retryDelay`: a create runs once per call
+ * (a retried one would leave a second webview behind).
+ */
 export type UseCreateConnectWebviewOptions = Omit<
   UseMutationOptions<ConnectWebview, SeamConnectError, CreateConnectWebviewParams>,
-  'mutationFn' | 'mutationKey'
+  'mutationFn' | 'mutationKey' | 'retry' | 'retryDelay'
 >
 
 /**
  * Creates a Connect Webview (with `custom_metadata`) and caches it for `useConnectWebview` and
  * `<ConnectWebviewFrame>`. Invalid params reject with a `SeamInvalidInputError` before any
- * request is sent; the create is never retried once it may have reached Seam.
+ * request is sent. It runs once per call, whatever the app's mutation defaults say.
  *
  * @example
  * const create = useCreateConnectWebview()

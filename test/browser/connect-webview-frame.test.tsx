@@ -80,7 +80,8 @@ describe('<ConnectWebviewFrame>: a person signs in on the webview page', () => {
       create: { custom_metadata: { plan: 'free', seats: '1' } },
       props: { pollInterval: false },
     })
-    await signIn(first.frame(), { username: 'same.person' })
+    const username = `same.person-${crypto.randomUUID()}`
+    await signIn(first.frame(), { username })
     await expect.poll(() => first.calls.complete.length).toBe(1)
     first.view.unmount()
 
@@ -90,7 +91,7 @@ describe('<ConnectWebviewFrame>: a person signs in on the webview page', () => {
     const frame = page.frameLocator(
       page.elementLocator(again.container.querySelector('iframe') as HTMLIFrameElement),
     )
-    await signIn(frame, { username: 'same.person' })
+    await signIn(frame, { username })
     await expect.poll(() => first.calls.complete.length).toBe(2)
     const [before, after] = first.calls.complete
     expect(after?.connectedAccount.connected_account_id).toBe(

@@ -84,8 +84,8 @@ describe('useCreateConnectWebview', () => {
 })
 
 describe('useConnectedAccountMetadata', () => {
-  it('waits while the webview is pending, then resolves to the metadata (seed steps 5 to 7)', async () => {
-    const { client, wrapper } = setup('steps')
+  it('waits while the webview is pending, then resolves to the metadata (Seam’s steps)', async () => {
+    const { client, wrapper, userIdentifierKey } = setup('steps')
     const webview = await client.connectWebviews.create({
       custom_metadata: { your_app_user_id: 'u_7', tenant: 'acme' },
     })
@@ -97,8 +97,14 @@ describe('useConnectedAccountMetadata', () => {
         ),
       { wrapper },
     )
-    await waitFor(() => expect(result.current.fetchStatus).toBe('fetching'))
+    // The webview is polled while it is pending; the account is not asked for yet.
+    await waitFor(async () =>
+      expect(
+        (await fake.requests(userIdentifierKey, '/connect_webviews/get')).length,
+      ).toBeGreaterThan(1),
+    )
     expect(result.current.isPending).toBe(true)
+    expect(await fake.requests(userIdentifierKey, '/connected_accounts/get')).toEqual([])
     await fake.complete(webview.connect_webview_id)
     await waitFor(() =>
       expect(result.current.data).toEqual({ your_app_user_id: 'u_7', tenant: 'acme' }),

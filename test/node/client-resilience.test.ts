@@ -307,6 +307,31 @@ describe('options are checked before anything is sent', () => {
     ).toThrow(message)
   })
 
+  it.each([
+    [
+      'headers that are a string',
+      { headers: 'x-app-auth: v1' as never },
+      /headers must be a record/,
+    ],
+    ['a pair that is not a pair', { headers: [['x-app-auth']] as never }, /headers\[0\] must be/],
+    [
+      'a header value HTTP forbids',
+      { headers: { 'x-app-auth': 'v1\r\nx-evil: v2' } },
+      /headers must be valid HTTP header names and values/,
+    ],
+    ['a fetch that is not a function', { fetch: 'fetch' as never }, /fetch must be a function/],
+  ])('%s is a SeamInvalidInputError that does not repeat the value', (_, options, message) => {
+    let thrown: unknown
+    try {
+      createSeamConnectClient({ endpoint, ...options })
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(SeamInvalidInputError)
+    expect((thrown as Error).message).toMatch(message)
+    expect((thrown as Error).message).not.toContain('v1')
+  })
+
   it('listAll ends with an error when Seam repeats a cursor, instead of looping', async () => {
     const { client, userIdentifierKey } = sessionClient('cursor-loop')
     await client.connectWebviews.list()

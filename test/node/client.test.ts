@@ -9,7 +9,7 @@ import {
   SeamApiError,
   SeamInvalidInputError,
   SeamNetworkError,
-  SeamResponseParseError,
+  type SeamResponseParseError,
 } from '../../src/index'
 import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
 

@@ -10,7 +10,7 @@ import {
 } from '../../src/index'
 import seedConnectWebview from '../fixtures/seed-connect-webview.json'
 
-describe('customMetadataInputSchema (Seam’s rules, facts §4)', () => {
+describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () => {
   it('accepts strings, booleans and null within the limits', () => {
     const input = { your_app_user_id: 'xxxx', admin: false, removed: null, ['k'.repeat(40)]: '' }
     expect(customMetadataInputSchema.parse(input)).toEqual(input)
@@ -118,7 +118,7 @@ describe('seamConnectKeys', () => {
       accounts,
     )
     expect(
-      seamConnectKeys.connectedAccountByConnectWebview(client, 'a').slice(0, accounts.length),
+      seamConnectKeys.connectedAccountByConnectWebview(client, 'a', 'b').slice(0, accounts.length),
     ).toEqual(accounts)
   })
 })

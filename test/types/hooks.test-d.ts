@@ -2,12 +2,17 @@ import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
 import * as z from 'zod'
 import {
+  connectedAccountByConnectWebviewQueryOptions,
   connectWebviewQueryOptions,
   createSeamConnectClient,
   useConnectedAccountMetadata,
   useConnectWebview,
+  useConnectWebviewCompletion,
   useCreateConnectWebview,
+  type ConnectedAccount,
   type ConnectWebview,
+  type ConnectWebviewCompletionState,
+  type SeamApiError,
   type CreateConnectWebviewParams,
   type CustomMetadata,
   type SeamConnectError,
@@ -75,5 +80,71 @@ describe('the other hooks', () => {
     expectTypeOf<
       Awaited<ReturnType<NonNullable<typeof options.queryFn>>>
     >().toEqualTypeOf<ConnectWebview>()
+  })
+})
+
+describe('writes never repeat', () => {
+  it('useCreateConnectWebview takes no retry option', () => {
+    // @ts-expect-error create runs once per call: retry is not an option
+    useCreateConnectWebview({ retry: 3 })
+    // @ts-expect-error nor is retryDelay
+    useCreateConnectWebview({ retryDelay: 10 })
+    useCreateConnectWebview({ onSuccess: (webview) => webview.url })
+  })
+})
+
+describe('useConnectWebviewCompletion', () => {
+  const webview = { connect_webview_id: 'cw_1', url: 'https://connect.getseam.com/x' }
+
+  it('types the completion by the schema', () => {
+    const schema = z.object({ tenant_id: z.string() })
+    const result = useConnectWebviewCompletion(
+      { connectWebview: webview },
+      {
+        schema,
+        onComplete: ({ customMetadata, connectWebview, connectedAccount }) => {
+          expectTypeOf(customMetadata).toEqualTypeOf<{ tenant_id: string }>()
+          expectTypeOf(connectWebview).toEqualTypeOf<ConnectWebview>()
+          expectTypeOf(connectedAccount).toEqualTypeOf<ConnectedAccount>()
+        },
+      },
+    )
+    expectTypeOf(result.completion?.customMetadata).toEqualTypeOf<
+      { tenant_id: string } | undefined
+    >()
+    expectTypeOf(result.state).toEqualTypeOf<ConnectWebviewCompletionState>()
+    expectTypeOf(
+      useConnectWebviewCompletion({ url: webview.url }).completion?.customMetadata,
+    ).toEqualTypeOf<CustomMetadata | undefined>()
+  })
+
+  it('takes a webview or a url, not both', () => {
+    useConnectWebviewCompletion(null)
+    // @ts-expect-error one of connectWebview and url
+    useConnectWebviewCompletion({ connectWebview: webview, url: webview.url })
+    // @ts-expect-error a source is a function returning the window
+    useConnectWebviewCompletion({ url: webview.url }, { source: window })
+  })
+})
+
+describe('client options', () => {
+  it('headers may be any HeadersInit; timeoutMs is a number', () => {
+    createSeamConnectClient({ headers: new Headers(), timeoutMs: 10_000 })
+    createSeamConnectClient({ headers: [['x-a', 'b']] })
+    // @ts-expect-error timeoutMs is milliseconds
+    createSeamConnectClient({ timeoutMs: '10s' })
+  })
+
+  it('the account-by-webview factory needs the account the webview named', () => {
+    const client = createSeamConnectClient({ clientSessionToken: 'seam_cst1' })
+    expectTypeOf(
+      connectedAccountByConnectWebviewQueryOptions(client, 'cw_1', 'ca_1').queryFn,
+    ).returns.resolves.toEqualTypeOf<ConnectedAccount>()
+    // @ts-expect-error no QueryClient and no timing in a factory
+    connectedAccountByConnectWebviewQueryOptions(client, 'cw_1', { queryClient: {} })
+  })
+
+  it('a 429 tells how long to wait', () => {
+    expectTypeOf<SeamApiError['retryAfterMs']>().toEqualTypeOf<number | undefined>()
   })
 })

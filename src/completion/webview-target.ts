@@ -1,0 +1,53 @@
+import { SeamInvalidInputError } from '../errors/errors.js'
+import { parseHttpUrl } from '../internal/http-url.js'
+import type { ConnectWebview } from '../schemas/connect-webview.js'
+
+/** Which webview: the object from `useCreateConnectWebview`, or its `url`. */
+export type ConnectWebviewTarget =
+  | {
+      /** The webview from `useCreateConnectWebview` (its `url` and `connect_webview_id`). */
+      connectWebview: Pick<ConnectWebview, 'connect_webview_id' | 'url'>
+      url?: never
+    }
+  | {
+      /** The webview's `url`; its id is read from the `connect_webview_id` parameter. */
+      url: string
+      connectWebview?: never
+    }
+
+/** A target, checked: the webview's id, its URL, and the origin its messages come from. */
+export interface ReadTarget {
+  id: string
+  url: string
+  origin: string
+}
+
+/**
+ * Reads and checks a target.
+ * @throws SeamInvalidInputError for a URL that is not an http(s) Connect Webview URL (a
+ *   `javascript:` src would run in the app's own origin), or a webview whose id disagrees with
+ *   its URL's (the page would report one webview while the app verifies another).
+ */
+export function readConnectWebviewTarget(
+  target: ConnectWebviewTarget,
+  context: string,
+): ReadTarget {
+  const given = target.connectWebview?.url ?? target.url
+  const url = parseHttpUrl(given)
+  const fromUrl = url?.searchParams.get('connect_webview_id')
+  const problem = (message: string) =>
+    new SeamInvalidInputError(context, [{ path: ['url'], message }])
+  if (!url || !fromUrl) {
+    throw problem('url must be an http(s) Connect Webview URL with a connect_webview_id')
+  }
+  const id = target.connectWebview?.connect_webview_id ?? fromUrl
+  if (id !== fromUrl) {
+    throw new SeamInvalidInputError(context, [
+      {
+        path: ['connectWebview', 'connect_webview_id'],
+        message: 'connectWebview.connect_webview_id does not match the one in its url',
+      },
+    ])
+  }
+  return { id, url: given as string, origin: url.origin }
+}
