@@ -9,6 +9,7 @@ import {
   useSeamConnectClient,
 } from '../../src/index'
 import { fakeControl, uniqueUser } from '../../fake/control-client'
+import { thrownBy } from '../support/errors'
 import { newQueryClient } from '../support/render-with-providers'
 
 const endpoint = inject('fakeUrl')
@@ -27,12 +28,7 @@ describe('a Seam API key never works where window exists', () => {
     ['a personal access token', { clientSessionToken: 'seam_at1_abc' }],
     ['headers.authorization', { headers: { authorization: `Bearer ${apiKey}` } }],
   ])('%s throws synchronously, with the safe options, without the key', (_, options) => {
-    let thrown: unknown
-    try {
-      createSeamConnectClient({ endpoint, ...options })
-    } catch (error) {
-      thrown = error
-    }
+    const thrown = thrownBy(() => createSeamConnectClient({ endpoint, ...options }))
     expect(thrown).toBeInstanceOf(SeamInvalidInputError)
     const message = (thrown as Error).message
     expect(message).toMatch(
@@ -105,12 +101,7 @@ describe('headers in any form are checked', () => {
     ['a Headers object', new Headers({ 'x-seam-key': apiKey })],
     ['an array of pairs', [['x-seam-key', apiKey]] as [string, string][]],
   ])('an API key in %s is refused', (_, headers) => {
-    let thrown: unknown
-    try {
-      createSeamConnectClient({ endpoint, headers })
-    } catch (error) {
-      thrown = error
-    }
+    const thrown = thrownBy(() => createSeamConnectClient({ endpoint, headers }))
     expect(thrown).toBeInstanceOf(SeamInvalidInputError)
     expect((thrown as Error).message).toMatch(/headers\.x-seam-key must not hold a Seam API key/)
     expect((thrown as Error).message).not.toContain(apiKey)

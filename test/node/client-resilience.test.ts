@@ -9,34 +9,14 @@ import {
   SeamInvalidInputError,
   SeamNetworkError,
   SeamResponseParseError,
-  type SeamConnectClientOptions,
 } from '../../src/index'
 import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
+import { rejection, thrownBy } from '../support/errors'
+import { sessionClient } from '../support/session-client'
 
 const endpoint = inject('fakeUrl')
-const publishableKey = inject('fakePublishableKey')
 const apiKey = inject('fakeApiKey')
 const fake = fakeControl(endpoint)
-const fastRetry = { minDelayMs: 5, maxDelayMs: 20 }
-
-function sessionClient(label: string, options: SeamConnectClientOptions = {}) {
-  const userIdentifierKey = uniqueUser(label)
-  const client = createSeamConnectClient({
-    endpoint,
-    publishableKey,
-    userIdentifierKey,
-    retry: fastRetry,
-    ...options,
-  })
-  return { client, userIdentifierKey }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  )
-}
 
 /**
  * Runs `call` and tracks the timers it sets, directly or through anything it awaits: `pending()`
@@ -321,12 +301,7 @@ describe('options are checked before anything is sent', () => {
     ],
     ['a fetch that is not a function', { fetch: 'fetch' as never }, /fetch must be a function/],
   ])('%s is a SeamInvalidInputError that does not repeat the value', (_, options, message) => {
-    let thrown: unknown
-    try {
-      createSeamConnectClient({ endpoint, ...options })
-    } catch (error) {
-      thrown = error
-    }
+    const thrown = thrownBy(() => createSeamConnectClient({ endpoint, ...options }))
     expect(thrown).toBeInstanceOf(SeamInvalidInputError)
     expect((thrown as Error).message).toMatch(message)
     expect((thrown as Error).message).not.toContain('v1')

@@ -12,32 +12,13 @@ import {
   type SeamResponseParseError,
 } from '../../src/index'
 import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
+import { rejection } from '../support/errors'
+import { sessionClient } from '../support/session-client'
 
 const endpoint = inject('fakeUrl')
 const publishableKey = inject('fakePublishableKey')
 const apiKey = inject('fakeApiKey')
 const fake = fakeControl(endpoint)
-const fastRetry = { minDelayMs: 5, maxDelayMs: 20 }
-
-function sessionClient(label: string) {
-  const userIdentifierKey = uniqueUser(label)
-  const client = createSeamConnectClient({
-    endpoint,
-    publishableKey,
-    userIdentifierKey,
-    retry: fastRetry,
-  })
-  return { client, userIdentifierKey }
-}
-
-/** Rejection of `promise`, failing the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  )
-}
-
 describe('createSeamConnectClient: creating and reading webviews', () => {
   it('creates a webview with custom_metadata and reads it back by id', async () => {
     const { client } = sessionClient('create')
@@ -357,12 +338,8 @@ describe('errors come from real server replies', () => {
   })
 
   it('does not wait for a Retry-After beyond maxRetryAfterMs', async () => {
-    const userIdentifierKey = uniqueUser('429-long')
-    const client = createSeamConnectClient({
-      endpoint,
-      publishableKey,
-      userIdentifierKey,
-      retry: { ...fastRetry, maxRetryAfterMs: 500 },
+    const { client, userIdentifierKey } = sessionClient('429-long', {
+      retry: { minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 500 },
     })
     await client.connectWebviews.list()
     await fake.fault({

@@ -11,6 +11,7 @@ import {
   type SeamConnectProviderProps,
 } from '../../src/index'
 import { fakeControl, uniqueUser } from '../../fake/control-client'
+import { thrownBy } from '../support/errors'
 
 const endpoint = inject('fakeUrl')
 const apiKey = inject('fakeApiKey')
@@ -93,12 +94,7 @@ describe('<SeamConnectProvider> on the server refuses what must never reach a br
     ],
   ])('%s, before any HTML is produced', (_, props) => {
     expect(typeof window).toBe('undefined')
-    let thrown: unknown
-    try {
-      renderProvider(props as SeamConnectProviderProps)
-    } catch (error) {
-      thrown = error
-    }
+    const thrown = thrownBy(() => renderProvider(props as SeamConnectProviderProps))
     expect(thrown).toBeInstanceOf(SeamInvalidInputError)
     expect((thrown as Error).message).toMatch(/must not hold a Seam API key/)
     expect((thrown as Error).message).not.toContain(apiKey)
