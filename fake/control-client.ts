@@ -8,6 +8,8 @@ export interface LoggedRequest {
   user_identifier_key: string | null
   auth: 'client_session' | 'publishable_key' | 'api_key' | 'none'
   status: number
+  /** When the request arrived (ISO 8601). */
+  at: string
   /** Names of the non-standard headers the request carried (never their values). */
   header_names?: string[]
 }

@@ -122,7 +122,7 @@ describe('replies Seam never sent keep the frame verifying', () => {
     expect(t.calls.state).not.toContain('failed')
   })
 
-  it('a rate limit is waited out as long as Seam’s Retry-After says', async () => {
+  it('a rate limit is waited out as long as Seam’s Retry-After says, never shorter', async () => {
     const t = await mountFrame('rate-limit', { props: { pollInterval: false } })
     await expect.poll(t.state).toBe('ready')
     // More 429s than the client's own retries: the engine waits out the last Retry-After too.
@@ -130,16 +130,16 @@ describe('replies Seam never sent keep the frame verifying', () => {
       user_identifier_key: t.userIdentifierKey,
       route: '/connected_accounts/get',
       status: 429,
-      retry_after: '1',
-      times: 6,
+      retry_after: '2',
+      times: 5,
     })
     await signIn(t.frame())
-    await expect.poll(() => t.calls.complete.length, { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => t.calls.complete.length, { timeout: 30_000 }).toBe(1)
     expect(t.calls.error).toEqual([])
-    const statuses = (await fake.requests(t.userIdentifierKey, '/connected_accounts/get')).map(
-      (r) => r.status,
-    )
-    expect(statuses).toEqual([429, 429, 429, 429, 429, 429, 200])
+    const reads = await fake.requests(t.userIdentifierKey, '/connected_accounts/get')
+    expect(reads.map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 200])
+    const gaps = reads.slice(1).map((r, i) => Date.parse(r.at) - Date.parse(reads[i]?.at ?? ''))
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1900)
   })
 
   it('a definite 404 for this webview ends it in failed', async () => {
