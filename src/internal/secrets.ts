@@ -33,9 +33,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * A copy of `value` with every string redacted: plain data as plain data, an error as an object of
- * the same class (so `instanceof` still holds) whose own properties, `message`, `stack` and
- * `cause` included, are scrubbed in turn.
+ * A copy of `value` with every string redacted: plain data as plain data, an error as an error
+ * whose `name`, `message`, `stack`, `cause` and other own properties are scrubbed in turn.
  */
 export function scrub<T>(value: T, secrets: readonly string[], depth = 0): T {
   if (typeof value === 'string') return redact(value, secrets) as T
@@ -46,18 +45,23 @@ export function scrub<T>(value: T, secrets: readonly string[], depth = 0): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, next(v)])) as T
   }
   if (!(value instanceof Error)) return value
-  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<
-    PropertyKey,
-    unknown
-  >
-  for (const key of Reflect.ownKeys(value)) {
-    const descriptor = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor
-    // An accessor (zod computes `message` from its issues) is read once and kept as data.
-    const current: unknown = 'value' in descriptor ? descriptor.value : Reflect.get(value, key)
+  const copy = new Error(
+    redact(value.message, secrets),
+    'cause' in value ? { cause: next(value.cause) } : undefined,
+  )
+  // An error made by JavaScript keeps its class (`instanceof ZodError` still holds). A host
+  // error (a DOMException) keeps its fields on its prototype, where they only work on the real
+  // object, so its copy stays a plain Error that carries them.
+  if (Object.prototype.hasOwnProperty.call(value, 'message')) {
+    Object.setPrototypeOf(copy, Object.getPrototypeOf(value) as object | null)
+  }
+  for (const key of new Set(['name', 'stack', ...Object.getOwnPropertyNames(value)])) {
+    if (key === 'message' || key === 'cause') continue
+    // An accessor (zod computes some fields from its issues) is read once and kept as data.
     Object.defineProperty(copy, key, {
-      value: next(current),
+      value: next(Reflect.get(value, key)),
       writable: true,
-      enumerable: descriptor.enumerable ?? false,
+      enumerable: Object.prototype.propertyIsEnumerable.call(value, key),
       configurable: true,
     })
   }

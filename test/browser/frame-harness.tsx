@@ -82,16 +82,21 @@ export async function mountFrame(
   } = {},
 ) {
   const userIdentifierKey = uniqueUser(label)
-  const client = sessionToken
-    ? await sessionTokenClient(userIdentifierKey, clientOptions)
-    : createSeamConnectClient({
-        endpoint,
-        publishableKey,
-        userIdentifierKey,
-        retry: { minDelayMs: 10, maxDelayMs: 50 },
-        ...clientOptions,
-      })
-  const webview = await client.connectWebviews.create(create)
+  const makeClient = async (options: SeamConnectClientOptions) =>
+    sessionToken
+      ? sessionTokenClient(userIdentifierKey, options)
+      : createSeamConnectClient({
+          endpoint,
+          publishableKey,
+          userIdentifierKey,
+          retry: { minDelayMs: 10, maxDelayMs: 50 },
+          ...options,
+        })
+  const client = await makeClient(clientOptions)
+  // The test's own client options (a short timeoutMs, say) are for the frame's requests: the
+  // webview is created as an app would, with the defaults.
+  const creator = Object.keys(clientOptions).length ? await makeClient({}) : client
+  const webview = await creator.connectWebviews.create(create)
   if (behaviour) await fake.webviewBehaviour(webview.connect_webview_id, behaviour)
   const calls: Calls = { complete: [], error: [], event: [], state: [] }
   const ui = (

@@ -41,10 +41,15 @@ function trackTimers<T>(call: () => T) {
   return { result, pending }
 }
 
+// A timeout long enough for any healthy reply on a loaded machine: for calls that must succeed in
+// one attempt (a create, or reads with retries off). Reads that are retried can use short ones.
+const ONE_ATTEMPT_MS = 1500
+
 describe('every request is bounded by timeoutMs', () => {
   it('a read the fake never answers times out as a SeamNetworkError, then is retried', async () => {
-    const { client, userIdentifierKey } = sessionClient('timeout-read', { timeoutMs: 200 })
-    const { connect_webview_id } = await client.connectWebviews.create()
+    const { client: setup, userIdentifierKey } = sessionClient('timeout-read')
+    const { connect_webview_id } = await setup.connectWebviews.create()
+    const { client } = sessionClient('timeout-read', { userIdentifierKey, timeoutMs: 500 })
     await fake.fault({
       user_identifier_key: userIdentifierKey,
       route: '/connect_webviews/get',
@@ -66,11 +71,30 @@ describe('every request is bounded by timeoutMs', () => {
     })
     const error = await rejection(client.connectWebviews.get({ connect_webview_id }))
     expect(error).toBeInstanceOf(SeamNetworkError)
-    expect((error as Error).message).toMatch(/timed out after 200 ms/)
+    expect((error as Error).message).toMatch(/timed out after 500 ms/)
+  })
+
+  it('a timeout keeps a readable cause (the fetch’s own AbortError)', async () => {
+    const { client, userIdentifierKey } = sessionClient('timeout-cause', {
+      timeoutMs: ONE_ATTEMPT_MS,
+      retry: { retries: 0 },
+    })
+    await fake.fault({
+      user_identifier_key: userIdentifierKey,
+      route: '/connect_webviews/list',
+      hang: true,
+    })
+    const error = (await rejection(client.connectWebviews.list())) as Error
+    const cause = error.cause as Error
+    expect(() => [cause.name, cause.message, String(cause)]).not.toThrow()
+    expect(cause.name).toBe('AbortError')
+    expect(cause).toBeInstanceOf(Error)
   })
 
   it('a create that times out is not sent again', async () => {
-    const { client, userIdentifierKey } = sessionClient('timeout-create', { timeoutMs: 150 })
+    const { client, userIdentifierKey } = sessionClient('timeout-create', {
+      timeoutMs: ONE_ATTEMPT_MS,
+    })
     await client.connectWebviews.list()
     await fake.fault({
       user_identifier_key: userIdentifierKey,
@@ -87,7 +111,7 @@ describe('every request is bounded by timeoutMs', () => {
 
   it('a hung publishable-key exchange never blocks later calls', async () => {
     const { client, userIdentifierKey } = sessionClient('timeout-exchange', {
-      timeoutMs: 150,
+      timeoutMs: ONE_ATTEMPT_MS,
       retry: { retries: 0 },
     })
     await fake.fault({
@@ -101,7 +125,7 @@ describe('every request is bounded by timeoutMs', () => {
 
   it('a read whose exchange timed out is retried with a fresh exchange', async () => {
     const { client, userIdentifierKey } = sessionClient('timeout-exchange-retry', {
-      timeoutMs: 150,
+      timeoutMs: 500,
     })
     await fake.fault({
       user_identifier_key: userIdentifierKey,
@@ -111,7 +135,7 @@ describe('every request is bounded by timeoutMs', () => {
     await expect(client.connectWebviews.list()).resolves.toHaveProperty('items')
     // Nothing had reached Seam, so even a create may go out after a failed exchange.
     const { client: creator, userIdentifierKey: creatorKey } = sessionClient('exchange-create', {
-      timeoutMs: 150,
+      timeoutMs: ONE_ATTEMPT_MS,
     })
     await fake.fault({
       user_identifier_key: creatorKey,

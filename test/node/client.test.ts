@@ -444,6 +444,9 @@ describe('errors come from real server replies', () => {
     ])
     expect(error.cause).toBeDefined()
     expect(JSON.stringify(error.cause)).not.toContain('SECRET_TOKEN')
+    // The zod error stays a zod error, readable as one.
+    expect((error.cause as { issues: unknown[] }).issues).toHaveLength(1)
+    expect(String(error.cause)).toContain('connect_webview')
   })
 
   it('a 2xx that is not JSON did not come from Seam: a SeamNetworkError', async () => {

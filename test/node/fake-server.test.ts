@@ -754,7 +754,7 @@ describe('faults', () => {
       user_identifier_key: session.key,
       route: '/connect_webviews/get',
       status: 503,
-      for_ms: 300,
+      for_ms: 1500,
     })
     const get = () =>
       call('/connect_webviews/get', {
@@ -763,15 +763,15 @@ describe('faults', () => {
       })
     const started = performance.now()
     const during: number[] = []
-    while (performance.now() - started < 200) during.push((await get()).status)
-    expect(during.length).toBeGreaterThan(1)
+    do during.push((await get()).status)
+    while (during.length < 2 || performance.now() - started < 500)
     expect(new Set(during)).toEqual(new Set([503]))
     // Another route is not part of the outage.
     expect(
       (await call('/connect_webviews/list', { headers: session.headers, body: {} })).status,
     ).toBe(200)
-    await expect.poll(async () => (await get()).status, { interval: 50 }).toBe(200)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(295)
+    await expect.poll(async () => (await get()).status, { interval: 100 }).toBe(200)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1495)
   })
 
   it('with hang, holds the request open until the client gives up', async () => {
