@@ -1,150 +1,28 @@
 import react from '@vitejs/plugin-react'
-import { playwright } from '@vitest/browser-playwright'
-import type { Plugin } from 'vite'
-import { defineConfig, type ViteUserConfig } from 'vitest/config'
-import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
-import { seamFakePlugin } from './fake/vite-plugin.js'
-import { chromiumArgs, findChromium } from './test/support/find-chromium.mjs'
+import { defineConfig } from 'vite'
 
 /**
- * Puts `'use client'` at the top of the react/, completion/ and frame/ modules only, so a React
- * Server Component can still import the client, the keys and the option factories
- * (https://react.dev/reference/rsc/use-client). Bundlers drop module-level directives from
- * sources, so the directive is added to the emitted chunks instead.
+ * The library build, and nothing else (tests: vitest.config.ts). One output file per source file,
+ * so that an app's bundler keeps only what it imports, and so that each source file's
+ * `'use client'` directive stays at the top of its own output file
+ * (https://react.dev/reference/rsc/use-client).
  */
-function useClientDirective(): Plugin {
-  return {
-    name: 'react-seam-connect:use-client',
-    apply: 'build',
-    renderChunk(code, chunk) {
-      const id = chunk.facadeModuleId ?? ''
-      if (!/[\\/]src[\\/](react|frame|completion)[\\/]/.test(id)) return null
-      return { code: `'use client';\n${code}`, map: null }
-    },
-  }
-}
-
-const fakeSetup = './test/support/fake-global-setup.ts'
-
-export default defineConfig(async (): Promise<ViteUserConfig> => {
-  const chromium = await findChromium()
-  // A fresh object per project: Vitest names the browser instances it is given.
-  const browser = () => ({
-    enabled: true,
-    headless: true,
-    screenshotFailures: false,
-    api: { host: '127.0.0.1' },
-    provider: playwright({
-      launchOptions: { executablePath: chromium?.path, args: chromiumArgs },
-    }),
-    instances: [{ browser: 'chromium' as const }],
-  })
-  return {
-    plugins: [react(), useClientDirective()],
-    build: {
-      outDir: 'dist',
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: 'src/index.ts', formats: ['es'] },
-      rolldownOptions: {
-        external: [
-          /^react($|\/)/,
-          /^react-dom($|\/)/,
-          /^@tanstack\/react-query($|\/)/,
-          /^zod($|\/)/,
-        ],
-        output: {
-          preserveModules: true,
-          preserveModulesRoot: 'src',
-          entryFileNames: '[name].js',
-        },
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    minify: false,
+    target: 'es2022',
+    lib: { entry: 'src/index.ts', formats: ['es'] },
+    rolldownOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zod($|\/)/],
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
       },
     },
-    // Pre-bundled before the browser projects start, so that a first run does not optimize (and
-    // reload) halfway through a test.
-    optimizeDeps: {
-      include: [
-        'react',
-        'react-dom',
-        'react-dom/client',
-        'react/jsx-runtime',
-        'react/jsx-dev-runtime',
-        '@tanstack/react-query',
-        'zod',
-        'zod/mini',
-        '@testing-library/react',
-        'axe-core',
-      ],
-    },
-    test: {
-      maxWorkers: 2,
-      // Polls give up after 1 s and tests after 5 s (15 s in a browser) by default; a cold first
-      // run with every project at once on two cores needs more. Slow is not wrong here: every
-      // test still waits for an event, never for time.
-      expect: { poll: { timeout: 10_000 } },
-      testTimeout: 60_000,
-      coverage: {
-        provider: 'v8',
-        include: ['src/**/*.{ts,tsx}'],
-        exclude: ['src/**/*.test-d.ts'],
-        reporter: ['text-summary', 'text', 'json-summary'],
-        thresholds: { lines: 90 },
-      },
-      projects: [
-        {
-          extends: true,
-          test: {
-            name: 'node',
-            environment: 'node',
-            include: ['test/node/**/*.test.{ts,tsx}'],
-            globalSetup: [fakeSetup],
-            typecheck: {
-              enabled: true,
-              include: ['test/types/**/*.test-d.ts'],
-              tsconfig: './tsconfig.json',
-            },
-          },
-        },
-        {
-          extends: true,
-          test: {
-            name: 'dom',
-            environment: 'jsdom',
-            include: ['test/dom/**/*.test.{ts,tsx}'],
-            globalSetup: [fakeSetup],
-            setupFiles: ['./test/support/testing-library-setup.ts'],
-          },
-        },
-        {
-          extends: true,
-          test: {
-            name: 'browser',
-            include: ['test/browser/**/*.test.{ts,tsx}'],
-            globalSetup: [fakeSetup],
-            setupFiles: ['./test/support/testing-library-setup.ts'],
-            browser: browser(),
-          },
-        },
-        {
-          extends: true,
-          test: {
-            name: 'e2e',
-            environment: 'node',
-            include: ['test/e2e/**/*.test.ts'],
-            testTimeout: 120_000,
-            hookTimeout: 120_000,
-          },
-        },
-        {
-          // Every story as a test in Chromium, with its play function and an axe check; the fake
-          // starts with this project's Vite server (seamFakePlugin), as with `npm run storybook`.
-          extends: true,
-          plugins: [storybookTest({ configDir: '.storybook' }), seamFakePlugin()],
-          test: { name: 'storybook', browser: browser() },
-        },
-      ],
-    },
-  }
+  },
 })

@@ -1,3 +1,5 @@
+'use client'
+
 import { useInsertionEffect, useRef, type RefObject } from 'react'
 
 /**

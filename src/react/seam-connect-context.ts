@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext, useContext } from 'react'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { SeamConnectError } from '../errors/errors.js'

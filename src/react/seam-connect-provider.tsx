@@ -1,3 +1,5 @@
+'use client'
+
 import { QueryClientContext } from '@tanstack/react-query'
 import { useContext, useMemo, type ReactNode } from 'react'
 import {

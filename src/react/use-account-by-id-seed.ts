@@ -1,3 +1,5 @@
+'use client'
+
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'

@@ -1,3 +1,5 @@
+'use client'
+
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import type { SeamConnectError } from '../errors/errors.js'
 import {

@@ -1,3 +1,5 @@
+'use client'
+
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { useRequiredClient } from './seam-connect-context.js'
 

@@ -1,38 +1,9 @@
-// `npm test`: makes sure a Chromium exists for the browser tests (installing one if needed and
-// possible), runs every Vitest project with coverage, and ends with the line CI reads:
-// `N passed, N failed`.
+// `npm test`: makes sure a Chromium exists for the browser tests (finding or installing one with
+// test/support/chromium.mjs), runs every Vitest project with coverage, and ends with the line CI
+// reads: `N passed, N failed`.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { findChromium } from './find-chromium.mjs'
-
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
-
-function run(command, args, env = process.env) {
-  console.log(`$ ${[command, ...args].join(' ')}`)
-  return spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1
-}
-
-async function ensureChromium() {
-  const found = await findChromium()
-  if (found) return found
-  if (has('apt-get')) {
-    console.log("No Chromium found: installing Debian's chromium package.")
-    const sudo = process.getuid?.() === 0 ? [] : ['sudo']
-    const [cmd, ...pre] = [...sudo, 'apt-get']
-    run(cmd, [...pre, 'update', '-qq'])
-    run(cmd, [...pre, 'install', '-y', '-qq', 'chromium'], {
-      ...process.env,
-      DEBIAN_FRONTEND: 'noninteractive',
-    })
-  } else {
-    console.log("No Chromium found and no apt-get: installing Playwright's own Chromium.")
-    run('npx', ['playwright', 'install', 'chromium'], {
-      ...process.env,
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '',
-    })
-  }
-  return findChromium()
-}
+import { ensureChromium } from './chromium.mjs'
 
 const chromium = await ensureChromium()
 if (!chromium) {
@@ -48,24 +19,26 @@ console.log(`Browser tests use Chromium at ${chromium.path} (${chromium.source})
 const report = 'test-results/vitest.json'
 mkdirSync('test-results', { recursive: true })
 rmSync(report, { force: true })
-const status = run(
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--coverage',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...process.argv.slice(2),
-  ],
-  {
-    ...process.env,
-    CHROMIUM_PATH: chromium.path,
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-    STORYBOOK_DISABLE_TELEMETRY: '1',
-  },
-)
+const args = [
+  'vitest',
+  'run',
+  '--coverage',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]
+console.log(`$ npx ${args.join(' ')}`)
+const status =
+  spawnSync('npx', args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      CHROMIUM_PATH: chromium.path,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      STORYBOOK_DISABLE_TELEMETRY: '1',
+    },
+  }).status ?? 1
 
 let passed = 0
 let failed = 0

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { stripVTControlCharacters } from 'node:util'
 import { chromium, type Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, findChromium } from '../support/find-chromium.mjs'
+import { chromiumArgs, findChromium } from '../support/chromium.mjs'
 
 let demo: ChildProcess | undefined
 let browser: Browser | undefined

@@ -1,0 +1,123 @@
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
+import { seamFakePlugin } from './fake/vite-plugin.js'
+import { chromiumArgs, findChromium } from './test/support/chromium.mjs'
+
+/**
+ * Tests are grouped by subject (test/client, schemas, hooks, frame, fake, e2e); the file name picks
+ * the runtime:
+ * - `*.test.ts(x)`: Node;
+ * - `*.dom.test.ts(x)`: jsdom;
+ * - `*.browser.test.ts(x)`: Chromium (Vitest browser mode), for iframes, postMessage and workers;
+ * - `*.e2e.test.ts`: Node, driving the demo in Chromium with Playwright;
+ * - `*.test-d.ts`: type tests, checked by tsc;
+ * - every story in stories/ also runs as a test in Chromium.
+ */
+const runtimes = ['dom', 'browser', 'e2e'].map((runtime) => `test/**/*.${runtime}.test.{ts,tsx}`)
+const fakeSetup = './test/support/fake-global-setup.ts'
+const testingLibrary = './test/support/testing-library-setup.ts'
+
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  const chromium = await findChromium()
+  // A fresh object per project: Vitest names the browser instances it is given.
+  const browser = () => ({
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    api: { host: '127.0.0.1' },
+    provider: playwright({
+      launchOptions: { executablePath: chromium?.path, args: chromiumArgs },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  })
+  return {
+    plugins: [react()],
+    // Pre-bundled before the browser projects start, so that a first run does not optimize (and
+    // reload) halfway through a test.
+    optimizeDeps: {
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        '@tanstack/react-query',
+        'zod',
+        'zod/mini',
+        '@testing-library/react',
+        'axe-core',
+      ],
+    },
+    test: {
+      maxWorkers: 2,
+      // Polls give up after 1 s and tests after 5 s (15 s in a browser) by default; a cold first
+      // run with every project at once on two cores needs more. Slow is not wrong here: every
+      // test still waits for an event, never for time.
+      expect: { poll: { timeout: 10_000 } },
+      testTimeout: 60_000,
+      coverage: {
+        provider: 'v8',
+        include: ['src/**/*.{ts,tsx}'],
+        exclude: ['src/**/*.test-d.ts'],
+        reporter: ['text-summary', 'text', 'json-summary'],
+        thresholds: { lines: 90 },
+      },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/**/*.test.{ts,tsx}'],
+            exclude: runtimes,
+            globalSetup: [fakeSetup],
+            typecheck: {
+              enabled: true,
+              include: ['test/**/*.test-d.ts'],
+              tsconfig: './tsconfig.json',
+            },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['test/**/*.dom.test.{ts,tsx}'],
+            globalSetup: [fakeSetup],
+            setupFiles: [testingLibrary],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['test/**/*.browser.test.{ts,tsx}'],
+            globalSetup: [fakeSetup],
+            setupFiles: [testingLibrary],
+            browser: browser(),
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/**/*.e2e.test.ts'],
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          // Every story as a test in Chromium, with its play function and an axe check; the fake
+          // starts with this project's Vite server (seamFakePlugin), as with `npm run storybook`.
+          extends: true,
+          plugins: [storybookTest({ configDir: '.storybook' }), seamFakePlugin()],
+          test: { name: 'storybook', browser: browser() },
+        },
+      ],
+    },
+  }
+})
