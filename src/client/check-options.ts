@@ -1,4 +1,5 @@
 import { SeamInvalidInputError, type SeamInputIssue } from '../errors/errors.js'
+import { devOnly } from '../internal/development.js'
 import { parseHttpUrl } from '../internal/http-url.js'
 import { isSeamHost, looksLikeJwt, looksLikeSeamSecret } from '../internal/secrets.js'
 import {
@@ -8,8 +9,6 @@ import {
   type RetryOptions,
   type SeamConnectClientOptions,
 } from './options.js'
-
-declare const process: { env: { NODE_ENV?: string } }
 
 /** The options that hold a credential; the first three are the ways to authenticate. */
 export const CREDENTIALS = [
@@ -29,8 +28,6 @@ export interface CheckedOptions {
   /** Whether a credential here is for servers only (an API key, or a secret-shaped value). */
   serverOnly: boolean
 }
-
-const devOnly = (text: string) => (process.env.NODE_ENV === 'production' ? '' : text)
 
 /** `headers` in any of its shapes as `[name, value]` pairs, values unchecked. */
 function headerPairs(headers: unknown, problem: (name: string, message: string) => void) {

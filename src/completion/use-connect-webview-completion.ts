@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { SeamConnectError } from '../errors/errors.js'
-import { devWarnOnce } from '../internal/dev-warning.js'
+import { devWarnOnce } from '../internal/development.js'
 import { useLatest } from '../internal/use-latest.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
 import {

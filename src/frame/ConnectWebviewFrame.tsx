@@ -20,7 +20,7 @@ import {
   readConnectWebviewTarget,
   type ConnectWebviewTarget,
 } from '../completion/webview-target.js'
-import { devWarnOnce } from '../internal/dev-warning.js'
+import { devWarnOnce } from '../internal/development.js'
 import { useLatest } from '../internal/use-latest.js'
 import type { StandardSchemaV1 } from '../schemas/standard-schema.js'
 
@@ -35,8 +35,6 @@ export type ConnectWebviewFrameProps<S extends StandardSchemaV1 | undefined = un
   Omit<UseConnectWebviewCompletionOptions<S>, 'source' | 'enabled'> & {
     onStateChange?: (state: ConnectWebviewFrameState) => void
   }
-
-declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * Embeds a Seam Connect Webview and calls `onComplete` exactly once, with the connected account's
@@ -130,7 +128,6 @@ function Frame(
 
 function useSandboxWarning(sandbox: string | undefined) {
   useEffect(() => {
-    if (process.env.NODE_ENV === 'production') return
     // Seam's page needs these (docs/seam-api.md §7); some providers log in in a popup.
     const needs = ['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']
     const missing = needs.filter((token) => sandbox && !sandbox.split(/\s+/).includes(token))

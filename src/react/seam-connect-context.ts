@@ -3,8 +3,7 @@
 import { createContext, useContext } from 'react'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { SeamConnectError } from '../errors/errors.js'
-
-declare const process: { env: { NODE_ENV?: string } }
+import { devOnly } from '../internal/development.js'
 
 export const SeamConnectContext = createContext<SeamConnectClient | null>(null)
 
@@ -15,10 +14,10 @@ export function useRequiredClient(hook: string): SeamConnectClient {
     throw new SeamConnectError(
       `${hook} must be used inside <SeamConnectProvider>` +
         // The longer explanation is for development builds; bundlers drop it from production.
-        (process.env.NODE_ENV === 'production'
-          ? ''
-          : `: wrap the part of your app that renders ${hook} in ` +
-            '<SeamConnectProvider client={...}>, itself inside your <QueryClientProvider>.'),
+        devOnly(
+          `: wrap the part of your app that renders ${hook} in ` +
+            '<SeamConnectProvider client={...}>, itself inside your <QueryClientProvider>.',
+        ),
     )
   }
   return client

@@ -9,9 +9,8 @@ import {
 } from '../client/create-seam-connect-client.js'
 import type { SeamConnectClientOptions } from '../client/options.js'
 import { SeamConnectError, SeamInvalidInputError } from '../errors/errors.js'
+import { devOnly } from '../internal/development.js'
 import { SeamConnectContext } from './seam-connect-context.js'
-
-declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * Either a ready client, or the options to create one (see `createSeamConnectClient`).
@@ -39,9 +38,7 @@ export function SeamConnectProvider({ children, client, ...options }: SeamConnec
   if (!useContext(QueryClientContext)) {
     throw new SeamConnectError(
       '<SeamConnectProvider> must be rendered inside a <QueryClientProvider>' +
-        (process.env.NODE_ENV === 'production'
-          ? ''
-          : ": it caches through your app's QueryClient and never creates its own."),
+        devOnly(": it caches through your app's QueryClient and never creates its own."),
     )
   }
   const value = useOptionsClient(client, options as SeamConnectClientOptions)
