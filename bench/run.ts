@@ -1,15 +1,13 @@
 // `npm run bench`: numbers, not pass/fail (the size budget's check lives in .ci/run).
-// Prints the bundle size of the public entry and how fast the validation on every call is.
+// Prints the bundle sizes (bench/size.mjs) and how fast the validation on every call is.
 import { performance } from 'node:perf_hooks'
-import { measureBundle, SIZE_BUDGET_BYTES } from './size.mjs'
+import { kb, measureAll } from './size.mjs'
 import {
   connectWebviewSchema,
   customMetadataInputSchema,
   findCustomMetadataIssues,
 } from '../src/index'
 import seedConnectWebview from '../test/fixtures/seed-connect-webview.json'
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
 
 function opsPerSecond(run: () => unknown, minMs = 300): number {
   let count = 0
@@ -21,14 +19,16 @@ function opsPerSecond(run: () => unknown, minMs = 300): number {
   return Math.round((count * 1000) / (performance.now() - start))
 }
 
-const { minified, gzipped } = await measureBundle()
+const sizes = await measureAll()
 const fullMetadata = Object.fromEntries(
   Array.from({ length: 50 }, (_, i) => [`key_${i}`, 'v'.repeat(100)]),
 )
 
 const rows: [string, string][] = [
-  ['public entry, minified', kb(minified)],
-  ['public entry, min+gzip -9', `${kb(gzipped)} (budget ${kb(SIZE_BUDGET_BYTES)})`],
+  ...sizes.map(({ name, budget, withZod, ownCode }): [string, string] => [
+    `${name}, min+gzip -9`,
+    `${kb(withZod.gzipped)} with zod (budget ${kb(budget)}), ${kb(ownCode.gzipped)} own code`,
+  ]),
   [
     'custom_metadata check, 1 key',
     `${opsPerSecond(() => findCustomMetadataIssues({ your_app_user_id: 'u_1' })).toLocaleString()} ops/s`,

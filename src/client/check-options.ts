@@ -1,5 +1,5 @@
 import { SeamInvalidInputError, type SeamInputIssue } from '../errors/errors.js'
-import { devOnly } from '../internal/development.js'
+import { DEV } from '../internal/development.js'
 import { parseHttpUrl } from '../internal/http-url.js'
 import { isSeamHost, looksLikeJwt, looksLikeSeamSecret } from '../internal/secrets.js'
 import {
@@ -96,12 +96,12 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
         name,
         'must not hold a Seam API key in a browser' +
           // The way out is spelled out in development builds; bundlers drop it from production.
-          devOnly(
-            ': use clientSessionToken, publishableKey + userIdentifierKey, or a proxy ' +
+          (DEV
+            ? ': use clientSessionToken, publishableKey + userIdentifierKey, or a proxy ' +
               '(endpoint + headers). Anyone who opens the page could read an API key, personal ' +
               'access token or console session token and control your whole workspace; mint ' +
-              'client session tokens on your backend instead.',
-          ),
+              'client session tokens on your backend instead.'
+            : ''),
       )
     }
   }
@@ -114,7 +114,10 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
 
   const [first, second] = CREDENTIALS.slice(0, 3).filter((name) => options[name] !== undefined)
   if (second) {
-    problem(second, `cannot be combined with ${first}` + devOnly(': pass one way to authenticate'))
+    problem(
+      second,
+      `cannot be combined with ${first}` + (DEV ? ': pass one way to authenticate' : ''),
+    )
   }
   if ((options.publishableKey === undefined) !== (options.userIdentifierKey === undefined)) {
     problem(

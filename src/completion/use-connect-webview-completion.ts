@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { SeamConnectError } from '../errors/errors.js'
-import { devWarnOnce } from '../internal/development.js'
+import { DEV, devWarnOnce } from '../internal/development.js'
 import { useLatest } from '../internal/use-latest.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
 import {
@@ -272,11 +272,14 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
       const fromWebview = !!source && event.source === source && event.origin === origin
       const data = fromWebview ? webviewMessageSchema.safeParse(event.data).data?.event : undefined
       if (data?.connect_webview_id !== id) {
-        return devWarnOnce(
-          fromWebview
-            ? 'Ignored a message from the Connect Webview that is not a login event for this webview.'
-            : 'Ignored a message that did not come from this Connect Webview window and origin.',
-        )
+        if (DEV) {
+          devWarnOnce(
+            fromWebview
+              ? 'Ignored a message from the Connect Webview that is not a login event for this webview.'
+              : 'Ignored a message that did not come from this Connect Webview window and origin.',
+          )
+        }
+        return
       }
       latest.current.onEvent?.(data)
       const failed = LOGIN_FAILED.includes(data.event_type)

@@ -20,7 +20,7 @@ import {
   readConnectWebviewTarget,
   type ConnectWebviewTarget,
 } from '../completion/webview-target.js'
-import { devWarnOnce } from '../internal/development.js'
+import { DEV, devWarnOnce } from '../internal/development.js'
 import { useLatest } from '../internal/use-latest.js'
 import type { StandardSchemaV1 } from '../schemas/standard-schema.js'
 
@@ -128,6 +128,7 @@ function Frame(
 
 function useSandboxWarning(sandbox: string | undefined) {
   useEffect(() => {
+    if (!DEV) return
     // Seam's page needs these (docs/seam-api.md §7); some providers log in in a popup.
     const needs = ['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']
     const missing = needs.filter((token) => sandbox && !sandbox.split(/\s+/).includes(token))

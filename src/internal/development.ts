@@ -4,16 +4,18 @@
 // in browsers too.
 declare const process: { env: { NODE_ENV?: string } }
 
-const isProduction = () => process.env.NODE_ENV === 'production'
-
-/** `text` in development builds, `''` in production builds: for longer explanations in errors. */
-export const devOnly = (text: string): string => (isProduction() ? '' : text)
+/**
+ * False in an app's production build. A constant, not a function, so that minifiers fold
+ * `DEV ? text : ''` and drop the text: longer explanations in errors cost production bundles
+ * nothing.
+ */
+export const DEV = process.env.NODE_ENV !== 'production'
 
 const warned = new Set<string>()
 
 /** Warns once per page and message, in development builds only. Never pass URLs or tokens. */
 export function devWarnOnce(message: string): void {
-  if (isProduction() || warned.has(message)) return
+  if (!DEV || warned.has(message)) return
   warned.add(message)
   // eslint-disable-next-line no-console -- a development-only explanation, never data
   console.warn(`[react-seam-connect] ${message}`)

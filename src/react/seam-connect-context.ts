@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { SeamConnectError } from '../errors/errors.js'
-import { devOnly } from '../internal/development.js'
+import { DEV } from '../internal/development.js'
 
 export const SeamConnectContext = createContext<SeamConnectClient | null>(null)
 
@@ -14,10 +14,10 @@ export function useRequiredClient(hook: string): SeamConnectClient {
     throw new SeamConnectError(
       `${hook} must be used inside <SeamConnectProvider>` +
         // The longer explanation is for development builds; bundlers drop it from production.
-        devOnly(
-          `: wrap the part of your app that renders ${hook} in ` +
-            '<SeamConnectProvider client={...}>, itself inside your <QueryClientProvider>.',
-        ),
+        (DEV
+          ? `: wrap the part of your app that renders ${hook} in ` +
+            '<SeamConnectProvider client={...}>, itself inside your <QueryClientProvider>.'
+          : ''),
     )
   }
   return client

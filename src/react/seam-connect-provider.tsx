@@ -9,7 +9,7 @@ import {
 } from '../client/create-seam-connect-client.js'
 import type { SeamConnectClientOptions } from '../client/options.js'
 import { SeamConnectError, SeamInvalidInputError } from '../errors/errors.js'
-import { devOnly } from '../internal/development.js'
+import { DEV } from '../internal/development.js'
 import { SeamConnectContext } from './seam-connect-context.js'
 
 /**
@@ -38,7 +38,7 @@ export function SeamConnectProvider({ children, client, ...options }: SeamConnec
   if (!useContext(QueryClientContext)) {
     throw new SeamConnectError(
       '<SeamConnectProvider> must be rendered inside a <QueryClientProvider>' +
-        devOnly(": it caches through your app's QueryClient and never creates its own."),
+        (DEV ? ": it caches through your app's QueryClient and never creates its own." : ''),
     )
   }
   const value = useOptionsClient(client, options as SeamConnectClientOptions)
