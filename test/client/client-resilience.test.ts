@@ -5,6 +5,9 @@ import { AsyncLocalStorage, createHook } from 'node:async_hooks'
 import { describe, expect, inject, it, onTestFinished } from 'vitest'
 import {
   createSeamConnectClient,
+  isSeamApiError,
+  isSeamNetworkError,
+  isTransientSeamError,
   SeamApiError,
   SeamInvalidInputError,
   SeamNetworkError,
@@ -91,24 +94,6 @@ describe('every request is bounded by timeoutMs', () => {
     expect(cause).toBeInstanceOf(Error)
   })
 
-  it('a create that times out is not sent again', async () => {
-    const { client, userIdentifierKey } = sessionClient('timeout-create', {
-      timeoutMs: ONE_ATTEMPT_MS,
-    })
-    await client.connectWebviews.list()
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/create',
-      hang: true,
-    })
-    const error = await rejection(client.connectWebviews.create())
-    expect(error).toBeInstanceOf(SeamNetworkError)
-    await expect
-      .poll(() => fake.requests(userIdentifierKey, '/connect_webviews/create'))
-      .toHaveLength(1)
-    expect(await fake.pendingFaults(userIdentifierKey)).toBe(0)
-  })
-
   it('a hung publishable-key exchange never blocks later calls', async () => {
     const { client, userIdentifierKey } = sessionClient('timeout-exchange', {
       timeoutMs: ONE_ATTEMPT_MS,
@@ -185,46 +170,102 @@ describe('every request is bounded by timeoutMs', () => {
   })
 })
 
-describe('failures Seam never reported stay retryable', () => {
-  it('a 200 text/html page (a captive portal) is a SeamNetworkError, retried for reads', async () => {
-    const { client, userIdentifierKey } = sessionClient('portal')
+type Fault = Parameters<typeof fake.fault>[0]
+const PORTAL = { body: '<html>Sign in to the Wi-Fi</html>', content_type: 'text/html' }
+
+describe.each<{
+  failure: string
+  fault: Omit<Fault, 'route' | 'user_identifier_key'>
+  status: number
+  guard: (error: unknown) => boolean
+  error: RegExp
+}>([
+  {
+    failure: 'a 503',
+    fault: { status: 503 },
+    status: 503,
+    guard: isSeamApiError,
+    error: /^SeamApiError: .* 503/,
+  },
+  {
+    failure: 'a proxy’s 408 in text/plain',
+    fault: { status: 408, body: 'Request Timeout', content_type: 'text/plain' },
+    status: 408,
+    guard: isSeamApiError,
+    error: /^SeamApiError: .* 408/,
+  },
+  {
+    failure: 'a dropped connection',
+    fault: { drop: true },
+    status: 0,
+    guard: isSeamNetworkError,
+    error: /^SeamNetworkError: Could not reach http:\/\/127\.0\.0\.1:\d+\/connect_webviews\//,
+  },
+  {
+    failure: 'a captive portal’s 200 text/html',
+    fault: PORTAL,
+    status: 200,
+    guard: isSeamNetworkError,
+    error: /^SeamNetworkError: .* is not JSON \(text\/html\): not Seam's reply/,
+  },
+])('$failure, which Seam never meant as an answer', ({ fault, status, guard, error }) => {
+  const fail = (userIdentifierKey: string, route: string, times: number) =>
+    fake.fault({ user_identifier_key: userIdentifierKey, route, times, ...fault })
+
+  it('is retried for a read until it succeeds', async () => {
+    const { client, userIdentifierKey } = sessionClient('retried')
+    await client.connectWebviews.list()
+    await fail(userIdentifierKey, '/connect_webviews/list', 2)
+    await expect(client.connectWebviews.list()).resolves.toMatchObject({ items: [] })
+    const statuses = (await fake.requests(userIdentifierKey, '/connect_webviews/list')).map(
+      (r) => r.status,
+    )
+    expect(statuses).toEqual([200, status, status, 200])
+  })
+
+  it('gives up after the configured retries, with the last failure as a typed error', async () => {
+    const { client, userIdentifierKey } = sessionClient('given-up', {
+      retry: { retries: 2, minDelayMs: 5, maxDelayMs: 20 },
+    })
+    await client.connectWebviews.list()
+    await fail(userIdentifierKey, '/connect_webviews/list', 10)
+    const thrown = await rejection(client.connectWebviews.list())
+    expect(guard(thrown) && isTransientSeamError(thrown)).toBe(true)
+    expect(`${(thrown as Error).name}: ${(thrown as Error).message}`).toMatch(error)
+    expect(await fake.requests(userIdentifierKey, '/connect_webviews/list')).toHaveLength(1 + 3)
+  })
+
+  it('is never sent again for a create, which may have reached Seam', async () => {
+    const { client, userIdentifierKey } = sessionClient('create-once')
+    await client.connectWebviews.list()
+    await fail(userIdentifierKey, '/connect_webviews/create', 1)
+    const thrown = await rejection(client.connectWebviews.create())
+    expect(`${(thrown as Error).name}: ${(thrown as Error).message}`).toMatch(error)
+    expect(await fake.requests(userIdentifierKey, '/connect_webviews/create')).toHaveLength(1)
+  })
+})
+
+describe('a create the fake never answers', () => {
+  it('times out as a SeamNetworkError and is not sent again', async () => {
+    const { client, userIdentifierKey } = sessionClient('timeout-create', {
+      timeoutMs: ONE_ATTEMPT_MS,
+    })
     await client.connectWebviews.list()
     await fake.fault({
       user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
-      body: '<html>Sign in to the Wi-Fi</html>',
-      content_type: 'text/html',
+      route: '/connect_webviews/create',
+      hang: true,
     })
-    await expect(client.connectWebviews.list()).resolves.toHaveProperty('items')
-
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
-      body: '<html>Sign in to the Wi-Fi</html>',
-      content_type: 'text/html',
-      times: 10,
-    })
-    const error = await rejection(client.connectWebviews.list())
+    const error = await rejection(client.connectWebviews.create())
     expect(error).toBeInstanceOf(SeamNetworkError)
-    expect((error as Error).message).toMatch(/not JSON/)
+    await expect
+      .poll(() => fake.requests(userIdentifierKey, '/connect_webviews/create'))
+      .toHaveLength(1)
+    expect(await fake.pendingFaults(userIdentifierKey)).toBe(0)
   })
+})
 
-  it('a proxy’s 408 is retried for reads', async () => {
-    const { client, userIdentifierKey } = sessionClient('408')
-    await client.connectWebviews.list()
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
-      status: 408,
-      body: 'Request Timeout',
-      content_type: 'text/plain',
-    })
-    await expect(client.connectWebviews.list()).resolves.toHaveProperty('items')
-    expect(
-      (await fake.requests(userIdentifierKey, '/connect_webviews/list')).map((r) => r.status),
-    ).toEqual([200, 408, 200])
-  })
-
+describe('rate limits', () => {
   it('a 429 carries the Retry-After it was given, in ms', async () => {
     const { client, userIdentifierKey } = sessionClient('429', { retry: { retries: 0 } })
     await client.connectWebviews.list()

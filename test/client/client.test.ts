@@ -4,7 +4,6 @@ import {
   isSeamApiError,
   isSeamConnectError,
   isSeamInvalidInputError,
-  isSeamNetworkError,
   isSeamResponseParseError,
   SeamApiError,
   SeamInvalidInputError,
@@ -288,36 +287,6 @@ describe('errors come from real server replies', () => {
     expect(error.validationErrors).toEqual({ _errors: [], custom_metadata: { _errors: ['bad'] } })
   })
 
-  it('retries reads on 5xx and succeeds', async () => {
-    const { client, userIdentifierKey } = sessionClient('503')
-    await client.connectWebviews.list()
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
-      status: 503,
-      times: 2,
-    })
-    await expect(client.connectWebviews.list()).resolves.toMatchObject({ items: [] })
-    const statuses = (await fake.requests(userIdentifierKey, '/connect_webviews/list')).map(
-      (r) => r.status,
-    )
-    expect(statuses).toEqual([200, 503, 503, 200])
-  })
-
-  it('gives up after the configured retries with the last SeamApiError', async () => {
-    const { client, userIdentifierKey } = sessionClient('500s')
-    await client.connectWebviews.list()
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
-      status: 500,
-      times: 10,
-    })
-    const error = (await rejection(client.connectWebviews.list())) as SeamApiError
-    expect(error.status).toBe(500)
-    expect(await fake.requests(userIdentifierKey, '/connect_webviews/list')).toHaveLength(1 + 4)
-  })
-
   it('honours Retry-After on 429', async () => {
     const { client, userIdentifierKey } = sessionClient('429')
     await client.connectWebviews.list()
@@ -365,42 +334,6 @@ describe('errors come from real server replies', () => {
     const error = (await rejection(client.connectWebviews.list())) as SeamApiError
     expect(error.status).toBe(403)
     expect(await fake.requests(userIdentifierKey, '/connect_webviews/list')).toHaveLength(2)
-  })
-
-  it('never retries create once it may have reached Seam, even on 503', async () => {
-    const { client, userIdentifierKey } = sessionClient('create-503')
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/create',
-      status: 503,
-    })
-    const error = (await rejection(client.connectWebviews.create())) as SeamApiError
-    expect(error.status).toBe(503)
-    expect(await fake.requests(userIdentifierKey, '/connect_webviews/create')).toHaveLength(1)
-  })
-
-  it('a dropped connection is a SeamNetworkError, retried for reads', async () => {
-    const { client, userIdentifierKey } = sessionClient('drop')
-    await client.connectWebviews.list()
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/list',
-      drop: true,
-    })
-    await expect(client.connectWebviews.list()).resolves.toMatchObject({ items: [] })
-
-    await fake.fault({
-      user_identifier_key: userIdentifierKey,
-      route: '/connect_webviews/create',
-      drop: true,
-    })
-    const error = await rejection(client.connectWebviews.create())
-    expect(error).toBeInstanceOf(SeamNetworkError)
-    expect(isSeamNetworkError(error)).toBe(true)
-    expect((error as Error).message).toMatch(
-      /^Could not reach http:\/\/127\.0\.0\.1:\d+\/connect_webviews\/create/,
-    )
-    expect(await fake.requests(userIdentifierKey, '/connect_webviews/create')).toHaveLength(1)
   })
 
   it('a server that is not there is a SeamNetworkError', async () => {
