@@ -7,7 +7,9 @@ import { MetadataTable } from './MetadataTable'
 import { newRow } from './metadata-rows'
 
 /**
- * The seed's steps end to end: custom_metadata -> Connect Webview -> sign in -> the connected
+ * The steps of Seam's "Attaching Custom Metadata to the Connect Webview"
+ * (https://docs.seam.co/latest/core-concepts/connect-webviews/attaching-custom-data-to-the-connect-webview)
+ * end to end: custom_metadata -> Connect Webview -> sign in -> the connected
  * account's custom_metadata, read back by webview; then a reconnect with new metadata, which
  * replaces the account's metadata.
  */
