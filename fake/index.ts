@@ -2,8 +2,8 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createFakeApp } from './app.js'
-import { FakeStore } from './store.js'
+import { createFakeApp } from './http/app.js'
+import { FakeStore } from './state/store.js'
 
 /** Fixed, fake credentials: they only ever open this fake, so they are not secrets. */
 export const FAKE_PUBLISHABLE_KEY = 'seam_pk1fake_publishable'
@@ -84,28 +84,33 @@ export async function startFakeSeamConnect(
   }
 }
 
-export { DEFAULT_BEHAVIOUR } from './behaviour.js'
-export { FORGER_PATH, type ForgerPageData } from './forger-page.js'
+export { DEFAULT_BEHAVIOUR } from './state/behaviour.js'
+export { FORGER_PATH, type ForgerPageData } from './page/forger-page.js'
 export {
   INVALID_CREDENTIALS,
   WRONG_PASSWORD,
   type ViewLoginInput,
   type ViewLoginReply,
   type WebviewMessageData,
-} from './view-login.js'
-export { type ViewOutcomeReply } from './view-outcome.js'
-export { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH, type ViewPageData } from './view-page.js'
-export type { FakeBehaviour, FakeBehaviourPatch } from './behaviour.js'
-export { DEFAULT_FAILURE } from './control-schemas.js'
+} from './page/login-route.js'
+export { type ViewOutcomeReply } from './page/outcome-route.js'
+export {
+  VIEW_LOGIN_PATH,
+  VIEW_OUTCOME_PATH,
+  VIEW_PATH,
+  type ViewPageData,
+} from './page/webview-page.js'
+export type { FakeBehaviour, FakeBehaviourPatch } from './state/behaviour.js'
+export { DEFAULT_FAILURE } from './control/schemas.js'
 export type {
   CompleteConnectWebviewInput,
   FailConnectWebviewInput,
   SessionBehaviourInput,
   WebviewBehaviourInput,
-} from './control-schemas.js'
-export type { FaultInput } from './faults.js'
-export type { ClientSession, ConnectWebview, ConnectedAccount } from './models.js'
-export type { RequestAuth, RequestLogEntry } from './request-log.js'
+} from './control/schemas.js'
+export type { FaultInput } from './state/faults.js'
+export type { ClientSession, ConnectWebview, ConnectedAccount } from './state/models.js'
+export type { RequestAuth, RequestLogEntry } from './state/request-log.js'
 export type {
   CompleteConnectWebviewReply,
   ControlErrorReply,
@@ -113,4 +118,4 @@ export type {
   BehaviourReply,
   FaultsReply,
   RequestLogReply,
-} from './control-replies.js'
+} from './control/replies.js'

@@ -3,7 +3,7 @@
 import { openapi, schemas } from '@seamapi/types/connect'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from '../../fake/providers'
+import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from '../../fake/seam/providers'
 import {
   createConnectWebviewSchema,
   getConnectWebviewSchema,
@@ -12,7 +12,7 @@ import {
   listConnectedAccountsSchema,
   providerCapabilitySchema,
   updateConnectedAccountSchema,
-} from '../../fake/seam-schemas'
+} from '../../fake/seam/schemas'
 import seedConnectWebview from '../fixtures/seed-connect-webview.json'
 import {
   apiKeyHeaders,
@@ -101,7 +101,7 @@ function expectOpenapiReply(path: string, body: Json, method = 'post'): void {
  * Seam's error envelope. The openapi document declares the 4xx replies without a schema
  * (`paths['/connect_webviews/get'].post.responses['400']` is `{ description: 'Bad Request' }`,
  * `['401']` is `{ description: 'Unauthorized' }`; asserted below), so the shape is written
- * here by hand from seam-connect-facts.md §1: `{ error: { type, message, data?,
+ * here by hand from docs/seam-api.md §1: `{ error: { type, message, data?,
  * validation_errors? }, ok: false }`, validation_errors being zod's format tree.
  */
 type FormatTree = { _errors: string[]; [key: string]: unknown }

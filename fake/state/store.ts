@@ -11,9 +11,9 @@ import {
   DEFAULT_FAILURE,
   type CompleteConnectWebviewInput,
   type FailConnectWebviewInput,
-} from './control-schemas.js'
-import { toStoredCustomMetadata } from './custom-metadata.js'
-import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from './errors.js'
+} from '../control/schemas.js'
+import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
+import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from '../http/errors.js'
 import { FaultQueue } from './faults.js'
 import { newId, nowIso } from './ids.js'
 import {
@@ -33,7 +33,7 @@ import type {
   CreateConnectWebviewParams,
   GetOrCreateClientSessionParams,
   UpdateConnectedAccountParams,
-} from './seam-schemas.js'
+} from '../seam/schemas.js'
 
 export interface FakeConfig {
   apiKey: string

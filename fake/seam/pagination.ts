@@ -4,8 +4,8 @@
 // give the next page.
 import { z } from 'zod'
 import { customMetadataFilterSchema } from './custom-metadata.js'
-import { FakeSeamError } from './errors.js'
-import type { ListParams } from './seam-schemas.js'
+import { FakeSeamError } from '../http/errors.js'
+import type { ListParams } from './schemas.js'
 
 export type ListFilters = Omit<ListParams, 'page_cursor'>
 

@@ -1,4 +1,4 @@
-// custom_metadata rules (seam-connect-facts.md §4), written independently of src/ so the fake
+// custom_metadata rules (docs/seam-api.md §4), written independently of src/ so the fake
 // can catch the library's own validation going wrong.
 import { z } from 'zod'
 

@@ -7,13 +7,13 @@ import {
   requestLogQuerySchema,
   sessionBehaviourInputSchema,
   webviewBehaviourInputSchema,
-} from './control-schemas.js'
-import type { FakeEnv } from './env.js'
-import { parseInput } from './errors.js'
-import { faultInputSchema } from './faults.js'
-import { forgerPage } from './forger-page.js'
-import { readParams } from './params.js'
-import type { FakeStore } from './store.js'
+} from './schemas.js'
+import type { FakeEnv } from '../http/env.js'
+import { parseInput } from '../http/errors.js'
+import { faultInputSchema } from '../state/faults.js'
+import { forgerPage } from '../page/forger-page.js'
+import { readParams } from '../http/params.js'
+import type { FakeStore } from '../state/store.js'
 import { z } from 'zod'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })

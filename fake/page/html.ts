@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { FakeEnv } from './env.js'
+import type { FakeEnv } from '../http/env.js'
 
 export interface PageOptions {
   title: string

@@ -1,5 +1,5 @@
 import type { HttpBindings } from '@hono/node-server'
-import type { Identity } from './auth.js'
+import type { Identity } from '../seam/auth.js'
 
 /** What the Seam pipeline hands to the route handlers. */
 export interface SeamRequestContext {

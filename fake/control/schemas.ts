@@ -1,6 +1,6 @@
 // Payloads of the /_fake/ control routes, exported so tests and stories can type their calls.
 import { z } from 'zod'
-import { fakeBehaviourPatchSchema } from './behaviour.js'
+import { fakeBehaviourPatchSchema } from '../state/behaviour.js'
 
 export const completeConnectWebviewSchema = z.strictObject({
   connect_webview_id: z.uuid(),

@@ -3,8 +3,8 @@
 // (served by a second fake on a look-alike port) or with the wrong shape.
 import type { Handler } from 'hono'
 import { z } from 'zod'
-import { originSchema } from './behaviour.js'
-import type { FakeEnv } from './env.js'
+import { originSchema } from '../state/behaviour.js'
+import type { FakeEnv } from '../http/env.js'
 import { escapeHtml, sendPage } from './html.js'
 
 export const FORGER_PATH = '/_fake/post-message'

@@ -1,15 +1,15 @@
 // Builds objects in the exact shape of Seam's official models (@seamapi/types/connect).
 import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
-import { toStoredCustomMetadata } from './custom-metadata.js'
+import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
 import { newId, nowIso, randomToken } from './ids.js'
-import { providerDisplayName, providersForCategory } from './providers.js'
-import type { CreateConnectWebviewParams } from './seam-schemas.js'
+import { providerDisplayName, providersForCategory } from '../seam/providers.js'
+import type { CreateConnectWebviewParams } from '../seam/schemas.js'
 
 export type { ClientSession, ConnectWebview, ConnectedAccount }
 
 export const CLIENT_SESSION_TTL_MS = 24 * 60 * 60 * 1000
 
-/** Seam's auth_token is 33 base62 characters (see the seed's example URLs). */
+/** Seam's auth_token is 33 base62 characters (as in the `url` of Seam's example webview, test/fixtures/seed-connect-webview.json). */
 export const newWebviewAuthToken = (): string => randomToken(33)
 
 export const newClientSessionToken = (): string => `seam_cst1${randomToken(28)}`

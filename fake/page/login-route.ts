@@ -1,17 +1,17 @@
 // POST /connect_webviews/view/login: what the hosted page's form calls. It checks the webview's
 // auth_token again, completes or fails the webview through the same store methods as the
 // /_fake/ control routes, and tells the page what to post to its parent and where to redirect.
-// The outcome route (view-outcome.ts) answers with the same reply, built by finishedReply.
+// The outcome route (outcome-route.ts) answers with the same reply, built by finishedReply.
 import type { Handler } from 'hono'
 import { z } from 'zod'
-import type { FakeBehaviour } from './behaviour.js'
-import type { FakeEnv } from './env.js'
-import { FakeSeamError, connectWebviewNotFound, parseInput, unauthorized } from './errors.js'
-import { DEFAULT_FAILURE } from './control-schemas.js'
-import type { ConnectWebview } from './models.js'
-import { readParams } from './params.js'
-import type { FakeStore, WebviewRecord } from './store.js'
-import { findForViewer, pageProviders } from './view-page.js'
+import type { FakeBehaviour } from '../state/behaviour.js'
+import type { FakeEnv } from '../http/env.js'
+import { FakeSeamError, connectWebviewNotFound, parseInput, unauthorized } from '../http/errors.js'
+import { DEFAULT_FAILURE } from '../control/schemas.js'
+import type { ConnectWebview } from '../state/models.js'
+import { readParams } from '../http/params.js'
+import type { FakeStore, WebviewRecord } from '../state/store.js'
+import { findForViewer, pageProviders } from './webview-page.js'
 
 /** The password that makes the fake's login fail; any other signs in. */
 export const WRONG_PASSWORD = 'wrong'

@@ -1,5 +1,5 @@
-import { errorBody } from './errors.js'
-import type { Fault } from './faults.js'
+import { errorBody } from '../http/errors.js'
+import type { Fault } from '../state/faults.js'
 
 // Statuses whose responses may not carry a body (the Response constructor throws).
 const NULL_BODY_STATUSES = new Set([204, 205, 304])

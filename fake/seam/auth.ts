@@ -1,8 +1,8 @@
 // Works out who sent a Seam API request. Tokens never leave this module except as the
 // session they resolve to.
-import { unauthorized } from './errors.js'
-import type { RequestAuth } from './request-log.js'
-import type { FakeStore, Principal, SessionRecord } from './store.js'
+import { unauthorized } from '../http/errors.js'
+import type { RequestAuth } from '../state/request-log.js'
+import type { FakeStore, Principal, SessionRecord } from '../state/store.js'
 
 export interface Identity {
   auth: RequestAuth

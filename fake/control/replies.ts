@@ -1,9 +1,9 @@
-// Reply shapes of the /_fake/ control routes (payload types live in control-schemas.ts).
-import type { FakeBehaviour } from './behaviour.js'
-import type { SeamErrorBody } from './errors.js'
-import type { Fault } from './faults.js'
-import type { ConnectWebview, ConnectedAccount } from './models.js'
-import type { RequestLogEntry } from './request-log.js'
+// Reply shapes of the /_fake/ control routes (payload types live in schemas.ts).
+import type { FakeBehaviour } from '../state/behaviour.js'
+import type { SeamErrorBody } from '../http/errors.js'
+import type { Fault } from '../state/faults.js'
+import type { ConnectWebview, ConnectedAccount } from '../state/models.js'
+import type { RequestLogEntry } from '../state/request-log.js'
 
 export interface CompleteConnectWebviewReply {
   connect_webview: ConnectWebview
