@@ -1,9 +1,9 @@
-// Reply shapes of the /_fake/ control routes (payload types live in schemas.ts).
+// Reply shapes of the /_fake/ control routes (their payloads are in schemas.ts). The routes
+// check their replies against these; the control client returns them.
+import type { ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
 import type { FakeBehaviour } from '../state/behaviour.js'
-import type { SeamErrorBody } from '../http/errors.js'
-import type { Fault } from '../state/faults.js'
-import type { ConnectWebview, ConnectedAccount } from '../state/models.js'
 import type { RequestLogEntry } from '../state/request-log.js'
+import type { Fault } from './schemas.js'
 
 export interface CompleteConnectWebviewReply {
   connect_webview: ConnectWebview
@@ -31,6 +31,3 @@ export interface RequestLogReply {
   requests: RequestLogEntry[]
   ok: true
 }
-
-/** 400 invalid_input, 404 connect_webview_not_found / connected_account_not_found, 409. */
-export type ControlErrorReply = SeamErrorBody

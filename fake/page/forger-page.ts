@@ -7,8 +7,6 @@ import { originSchema } from '../state/behaviour.js'
 import type { FakeEnv } from '../http/env.js'
 import { escapeHtml, sendPage } from './html.js'
 
-export const FORGER_PATH = '/_fake/post-message'
-
 const MAX_REPEAT = 100
 
 const forgerQuerySchema = z.object({
@@ -19,7 +17,7 @@ const forgerQuerySchema = z.object({
 })
 
 /** What the forger page embeds for its script. */
-export interface ForgerPageData {
+interface ForgerPageData {
   data: unknown
   target_origin: string
   repeat: number

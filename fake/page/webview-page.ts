@@ -10,7 +10,8 @@ import { delay } from '../http/delay.js'
 import type { FakeEnv } from '../http/env.js'
 import { escapeHtml, sendPage, type PageOptions } from './html.js'
 import { providerDisplayName } from '../seam/providers.js'
-import type { FakeStore, WebviewRecord } from '../state/store.js'
+import type { WebviewRecord } from '../state/records.js'
+import type { FakeStore } from '../state/store.js'
 import { VIEW_PAGE_SCRIPT } from './page-script.js'
 
 export const VIEW_PATH = '/connect_webviews/view'
@@ -21,7 +22,7 @@ export const VIEW_OUTCOME_PATH = '/connect_webviews/view/outcome'
 const FALLBACK_PROVIDERS = ['august', 'yale', 'schlage', 'ecobee']
 
 /** What the page embeds as JSON for its script (and for tests to read). */
-export interface ViewPageData {
+interface ViewPageData {
   connect_webview_id: string
   status: string
   login_path: string

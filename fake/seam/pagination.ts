@@ -25,7 +25,7 @@ const cursorSchema = z.strictObject({
   }),
 })
 
-export interface Pagination {
+interface Pagination {
   next_page_cursor: string | null
   has_next_page: boolean
   next_page_url: string | null

@@ -5,8 +5,7 @@ import { identify } from './auth.js'
 import { delay } from '../http/delay.js'
 import type { FakeEnv } from '../http/env.js'
 import { errorResponse } from '../http/errors.js'
-import { faultReplies } from '../state/faults.js'
-import { faultResponse } from './fault-response.js'
+import { faultReplies, faultResponse } from './fault-response.js'
 import { nowIso } from '../state/ids.js'
 import { readParams, type Params } from '../http/params.js'
 import type { RequestLogEntry } from '../state/request-log.js'
@@ -16,7 +15,7 @@ import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH } from '../page/webview-p
 export const GET_OR_CREATE_PATH = '/client_sessions/get_or_create'
 
 /** The Seam API surface: everything except the control routes and the hosted page. */
-export function isSeamApiRequest(method: string, path: string): boolean {
+function isSeamApiRequest(method: string, path: string): boolean {
   return (
     method !== 'OPTIONS' &&
     path !== VIEW_PATH &&

@@ -4,7 +4,7 @@ import { requireApiKey, requirePrincipal } from './auth.js'
 import type { FakeEnv } from '../http/env.js'
 import { FakeSeamError, parseInput, unauthorized } from '../http/errors.js'
 import { matchesCustomMetadata } from './custom-metadata.js'
-import type { ConnectWebview, ConnectedAccount } from '../state/models.js'
+import type { ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
 import { paginate, resolveListParams, type ListFilters } from './pagination.js'
 import {
   createConnectWebviewSchema,

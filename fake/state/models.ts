@@ -4,8 +4,7 @@ import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
 import { newId, nowIso, randomToken } from './ids.js'
 import { providerDisplayName, providersForCategory } from '../seam/providers.js'
 import type { CreateConnectWebviewParams } from '../seam/schemas.js'
-
-export type { ClientSession, ConnectWebview, ConnectedAccount }
+import type { SessionRecord } from './records.js'
 
 export const CLIENT_SESSION_TTL_MS = 24 * 60 * 60 * 1000
 
@@ -87,21 +86,7 @@ export function buildConnectedAccount(options: {
   }
 }
 
-export interface ClientSessionState {
-  clientSessionId: string
-  userIdentifierKey: string
-  token: string
-  createdAt: string
-  expiresAt: string
-  userIdentityId?: string
-  webviewIds: Set<string>
-  accountIds: Set<string>
-}
-
-export function buildClientSession(
-  session: ClientSessionState,
-  workspaceId: string,
-): ClientSession {
+export function buildClientSession(session: SessionRecord, workspaceId: string): ClientSession {
   return {
     client_session_id: session.clientSessionId,
     workspace_id: workspaceId,
