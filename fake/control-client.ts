@@ -20,7 +20,7 @@ export type { Fault, FakeBehaviourPatch }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any
 
-export interface FakeReply {
+interface FakeReply {
   status: number
   headers: Headers
   /** Parsed JSON, or the raw text when the body is not JSON. */
