@@ -14,7 +14,7 @@ import {
   updateConnectedAccountSchema,
 } from '../../fake/seam/schemas'
 import seedConnectWebview from '../fixtures/seed-connect-webview.json'
-import { fakeControl, uniqueUser, type Json } from '../../fake/control-client'
+import { fakeControl, uniqueUser, type FakeSession, type Json } from '../../fake/control-client'
 
 const fake = fakeControl(inject('fakeUrl'))
 const fakePublishableKey = inject('fakePublishableKey')
@@ -310,55 +310,68 @@ describe('Seam routes reply in the official shapes', () => {
     expectOpenapiReply('/connected_accounts/update', updated.body)
   })
 
-  it('error envelopes: 400, 401, 403, 404 (Seam routes and unknown ones)', async () => {
-    const session = await fake.newSession()
-    expectSeamError(
-      await fake.request('/connect_webviews/create', {
-        headers: session.headers,
-        body: { custom_metadata: { 'a.b': 1 } },
-      }),
-      400,
-      'invalid_input',
-    )
-    expectSeamError(
-      await fake.request('/connect_webviews/get', {
-        body: { connect_webview_id: crypto.randomUUID() },
-      }),
-      401,
-      'unauthorized',
-    )
-    expectSeamError(
-      await fake.request('/connect_webviews/get', {
-        headers: session.headers,
-        body: { connect_webview_id: crypto.randomUUID() },
-      }),
-      404,
-      'connect_webview_not_found',
-    )
-    expectSeamError(
-      await fake.request('/connected_accounts/get', {
-        headers: session.headers,
-        body: { connected_account_id: crypto.randomUUID() },
-      }),
-      404,
-      'connected_account_not_found',
-    )
-    expectSeamError(
-      await fake.request('/client_sessions/get_or_create', {
-        headers: { 'seam-publishable-key': fakePublishableKey },
-        body: {
-          user_identifier_key: uniqueUser(),
-          connect_webview_ids: [crypto.randomUUID()],
-        },
-      }),
-      403,
-      'forbidden',
-    )
-    expectSeamError(
-      await fake.request('/devices/list', { headers: session.headers, body: {} }),
-      404,
-      'not_found',
-    )
+  it.each([
+    {
+      request: 'a metadata key with "."',
+      status: 400,
+      type: 'invalid_input',
+      send: (session: FakeSession) =>
+        fake.request('/connect_webviews/create', {
+          headers: session.headers,
+          body: { custom_metadata: { 'a.b': 1 } },
+        }),
+    },
+    {
+      request: 'no credentials',
+      status: 401,
+      type: 'unauthorized',
+      send: () =>
+        fake.request('/connect_webviews/get', {
+          body: { connect_webview_id: crypto.randomUUID() },
+        }),
+    },
+    {
+      request: 'an unknown webview',
+      status: 404,
+      type: 'connect_webview_not_found',
+      send: (session: FakeSession) =>
+        fake.request('/connect_webviews/get', {
+          headers: session.headers,
+          body: { connect_webview_id: crypto.randomUUID() },
+        }),
+    },
+    {
+      request: 'an unknown account',
+      status: 404,
+      type: 'connected_account_not_found',
+      send: (session: FakeSession) =>
+        fake.request('/connected_accounts/get', {
+          headers: session.headers,
+          body: { connected_account_id: crypto.randomUUID() },
+        }),
+    },
+    {
+      request: 'a publishable key granting webviews',
+      status: 403,
+      type: 'forbidden',
+      send: () =>
+        fake.request('/client_sessions/get_or_create', {
+          headers: { 'seam-publishable-key': fakePublishableKey },
+          body: {
+            user_identifier_key: uniqueUser(),
+            connect_webview_ids: [crypto.randomUUID()],
+          },
+        }),
+    },
+    {
+      request: 'a route the fake does not serve',
+      status: 404,
+      type: 'not_found',
+      send: (session: FakeSession) =>
+        fake.request('/devices/list', { headers: session.headers, body: {} }),
+    },
+  ])('error envelope for $request: $status $type', async ({ send, status, type }) => {
+    expectSeamError(await send(await fake.newSession()), status, type)
   })
 })
 

@@ -3,7 +3,7 @@
 import { connect } from 'node:net'
 import { networkInterfaces, platform } from 'node:os'
 import { describe, expect, inject, it } from 'vitest'
-import { fakeControl, uniqueUser, type FakeSession } from '../../fake/control-client'
+import { fakeControl, uniqueUser, type FakeSession, type Fault } from '../../fake/control-client'
 
 const fakeUrl = inject('fakeUrl')
 const fakePublishableKey = inject('fakePublishableKey')
@@ -610,31 +610,55 @@ describe('token rotation', () => {
 })
 
 describe('faults', () => {
-  it('replies with the scripted status, error and Retry-After, then behaves normally', async () => {
-    const session = await fake.newSession()
-    await fake.fault({
-      user_identifier_key: session.key,
+  it.each([
+    {
+      scripted: 'a status, an error and Retry-After',
+      fault: { status: 429, error_type: 'rate_limited', message: 'Slow down', retry_after: '3' },
       status: 429,
-      error_type: 'rate_limited',
-      message: 'Slow down',
-      retry_after: '3',
-    })
-    const faulted = await fake.request('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(faulted.status).toBe(429)
-    expect(faulted.headers.get('retry-after')).toBe('3')
+      headers: { 'retry-after': '3' },
+      body: { error: { type: 'rate_limited', message: 'Slow down' }, ok: false },
+    },
+    {
+      scripted: 'a raw body alone (invalid JSON, with a 200)',
+      fault: { body: '{"connect_webview": ' },
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"connect_webview": ',
+    },
+    {
+      scripted: 'a raw body with a status (a gateway’s HTML error)',
+      fault: { status: 502, body: '<html>bad gateway</html>' },
+      status: 502,
+      headers: {},
+      body: '<html>bad gateway</html>',
+    },
+    {
+      scripted: 'a raw body with its content type (a captive portal’s HTML page)',
+      fault: { body: '<html>Sign in to the Wi-Fi</html>', content_type: 'text/html' },
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>Sign in to the Wi-Fi</html>',
+    },
+  ] satisfies {
+    scripted: string
+    fault: Omit<Fault, 'user_identifier_key'>
+    status: number
+    headers: Record<string, string>
+    /** The parsed JSON, or the exact text of a body that is not JSON. */
+    body: unknown
+  }[])('replies once with $scripted, then the route answers again', async (row) => {
+    const session = await fake.newSession()
+    await fake.fault({ user_identifier_key: session.key, ...row.fault })
+    const list = () =>
+      fake.request('/connect_webviews/list', { headers: session.headers, body: {} })
+    const faulted = await list()
+    expect(faulted.status).toBe(row.status)
+    for (const [name, value] of Object.entries(row.headers)) {
+      expect(faulted.headers.get(name), name).toBe(value)
+    }
     expect(faulted.headers.get('seam-request-id')).toMatch(UUID)
-    expect(faulted.body).toEqual({
-      error: { type: 'rate_limited', message: 'Slow down' },
-      ok: false,
-    })
-    const normal = await fake.request('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(normal.status).toBe(200)
+    expect(faulted.body).toEqual(row.body)
+    expect((await list()).status).toBe(200)
   })
 
   it('applies to exactly `times` requests, FIFO, only on the given route', async () => {
@@ -669,31 +693,6 @@ describe('faults', () => {
     expect(statuses).toEqual([503, 503, 500, 200])
   })
 
-  it('sends a raw body (invalid JSON, or a 200 in the wrong shape)', async () => {
-    const session = await fake.newSession()
-    await fake.fault({
-      user_identifier_key: session.key,
-      body: '{"connect_webview": ',
-    })
-    await fake.fault({
-      user_identifier_key: session.key,
-      status: 502,
-      body: '<html>bad gateway</html>',
-    })
-    const first = await fake.request('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(first.status).toBe(200)
-    expect(first.text).toBe('{"connect_webview": ')
-    const second = await fake.request('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(second.status).toBe(502)
-    expect(second.text).toBe('<html>bad gateway</html>')
-  })
-
   it('drops the connection without a reply, and logs it with status 0', async () => {
     const session = await fake.newSession()
     await fake.fault({
@@ -718,21 +717,6 @@ describe('faults', () => {
         })
       ).status,
     ).toBe(200)
-  })
-
-  it('adds latency, alone or before a reply', async () => {
-    const session = await fake.newSession()
-    await fake.fault({
-      user_identifier_key: session.key,
-      latency_ms: 150,
-    })
-    const started = performance.now()
-    const slow = await fake.request('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
-    expect(slow.status).toBe(200)
   })
 
   it('with for_ms, fails every matching request for that long from the first hit', async () => {
@@ -787,22 +771,6 @@ describe('faults', () => {
     ).toBe(200)
   })
 
-  it('sends a raw body with its content type (a captive portal’s HTML page)', async () => {
-    const session = await fake.newSession()
-    await fake.fault({
-      user_identifier_key: session.key,
-      body: '<html>Sign in to the Wi-Fi</html>',
-      content_type: 'text/html',
-    })
-    const reply = await fake.request('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(reply.status).toBe(200)
-    expect(reply.headers.get('content-type')).toBe('text/html')
-    expect(reply.text).toBe('<html>Sign in to the Wi-Fi</html>')
-  })
-
   it('faults get_or_create for its user_identifier_key, before authentication', async () => {
     const key = uniqueUser()
     await fake.fault({ user_identifier_key: key, status: 500 })
@@ -837,24 +805,52 @@ describe('faults', () => {
   })
 })
 
-describe('behaviour', () => {
-  it('session latency slows every Seam request of the session', async () => {
+describe('latency', () => {
+  it.each([
+    {
+      from: 'a fault with only latency_ms, then lets the request through',
+      script: (key: string) => fake.fault({ user_identifier_key: key, latency_ms: 150 }),
+      status: 200,
+    },
+    {
+      from: 'a fault with latency_ms before its reply',
+      script: (key: string) =>
+        fake.fault({ user_identifier_key: key, latency_ms: 150, status: 503 }),
+      status: 503,
+    },
+    {
+      from: 'the session’s latency_ms behaviour, for every Seam request of the session',
+      script: (key: string) => fake.sessionBehaviour(key, { latency_ms: 150 }),
+      status: 200,
+    },
+  ])('comes from $from', async ({ script, status }) => {
     const session = await fake.newSession()
-    await fake.sessionBehaviour(session.key, {
-      latency_ms: 150,
-    })
+    await script(session.key)
     const started = performance.now()
-    expect(
-      (
-        await fake.request('/connect_webviews/list', {
-          headers: session.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(200)
+    const reply = await fake.request('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    // A lower bound only: a busy machine may take longer, never less.
     expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+    expect(reply.status).toBe(status)
   })
 
+  it('comes from a webview’s own latency_ms, for the requests naming it', async () => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.webviewBehaviour(webview.connect_webview_id, { latency_ms: 150 })
+    const started = performance.now()
+    const reply = await fake.request('/connect_webviews/get', {
+      headers: session.headers,
+      body: { connect_webview_id: webview.connect_webview_id },
+    })
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+    expect(reply.status).toBe(200)
+  })
+})
+
+describe('behaviour', () => {
   it('webviews inherit session behaviour unless overridden; null drops an override', async () => {
     const session = await fake.newSession()
     const webview = await fake.createWebview(session.headers)

@@ -262,22 +262,19 @@ describe('the hosted webview page', () => {
     })
   })
 
-  it('refuses out-of-range delays', async () => {
+  it.each([
+    { message_delay_ms: -1 },
+    { redirect_delay_ms: 60_001 },
+    { page_poll_ms: -1 },
+    { page_poll_ms: 1.5 },
+    { view_delay_ms: 60_001 },
+  ])('refuses an out-of-range delay: %o', async (patch) => {
     const session = await fake.newSession()
     const webview = await fake.createWebview(session.headers)
-    const patches = [
-      { message_delay_ms: -1 },
-      { redirect_delay_ms: 60_001 },
-      { page_poll_ms: -1 },
-      { page_poll_ms: 1.5 },
-      { view_delay_ms: 60_001 },
-    ]
-    for (const patch of patches) {
-      const reply = await fake.request('/_fake/connect_webviews/behaviour', {
-        body: { connect_webview_id: webview.connect_webview_id, ...patch },
-      })
-      expect(reply.status).toBe(400)
-    }
+    const reply = await fake.request('/_fake/connect_webviews/behaviour', {
+      body: { connect_webview_id: webview.connect_webview_id, ...patch },
+    })
+    expect(reply.status).toBe(400)
   })
 })
 
@@ -415,14 +412,16 @@ describe('the login route', () => {
     expect(accounts.connected_accounts).toEqual([])
   })
 
-  it('refuses a provider the webview does not accept and an incomplete form (400)', async () => {
+  it.each([
+    ['a provider the webview does not accept', { provider: 'yale' }],
+    ['an empty username', { username: '' }],
+    ['an empty password', { password: '' }],
+  ])('refuses %s (400), changing nothing', async (_, fields) => {
     const session = await fake.newSession()
     const webview = await fake.createWebview(session.headers, { accepted_providers: ['august'] })
-    for (const fields of [{ provider: 'yale' }, { username: '' }, { password: '' }]) {
-      const reply = await login(webview, fields)
-      expect(reply.status, JSON.stringify(fields)).toBe(400)
-      expect(reply.body.error.type).toBe('invalid_input')
-    }
+    const reply = await login(webview, fields)
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.type).toBe('invalid_input')
     expect((await getWebview(session, webview.connect_webview_id)).status).toBe('pending')
   })
 
@@ -869,22 +868,26 @@ describe('the outcome route', () => {
 })
 
 describe('view_delay_ms', () => {
-  it('holds the page back, per webview or per session', async () => {
+  it.each([
+    {
+      setOn: 'the webview',
+      set: (session: FakeSession, webviewId: string) =>
+        fake.webviewBehaviour(webviewId, { view_delay_ms: 300 }),
+    },
+    {
+      setOn: 'its session, after the webview was created',
+      set: (session: FakeSession) => fake.sessionBehaviour(session.key, { view_delay_ms: 300 }),
+    },
+  ])('holds the page back, set on $setOn', async ({ set }) => {
     const session = await fake.newSession()
-    const own = await fake.createWebview(session.headers)
-    await fake.webviewBehaviour(own.connect_webview_id, {
-      view_delay_ms: 300,
-    })
-    const inherited = await fake.createWebview(session.headers)
-    await fake.sessionBehaviour(session.key, { view_delay_ms: 300 })
-    for (const webview of [own, inherited]) {
-      const started = performance.now()
-      const { response, document } = await getPage(webview.url)
-      // A lower bound only: a busy machine may take longer, never less.
-      expect(performance.now() - started).toBeGreaterThanOrEqual(200)
-      expect(response.status).toBe(200)
-      expect(embeddedData(document).behaviour.view_delay_ms).toBe(300)
-    }
+    const webview = await fake.createWebview(session.headers)
+    await set(session, webview.connect_webview_id)
+    const started = performance.now()
+    const { response, document } = await getPage(webview.url)
+    // A lower bound only: a busy machine may take longer, never less.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200)
+    expect(response.status).toBe(200)
+    expect(embeddedData(document).behaviour.view_delay_ms).toBe(300)
   })
 })
 
@@ -917,20 +920,17 @@ describe('the forger page', () => {
     })
   })
 
-  it('refuses a missing data, a bad target_origin or repeat with a 400 page', async () => {
-    const queries: Record<string, string>[] = [
-      {},
-      { data: '1', target_origin: 'http://127.0.0.1:5173/path' },
-      { data: '1', target_origin: 'nope' },
-      { data: '1', repeat: '0' },
-      { data: '1', repeat: '1.5' },
-      { data: '1', repeat: '101' },
-    ]
-    for (const query of queries) {
-      const reply = await fake.request('/_fake/post-message', { method: 'GET', query })
-      expect(reply.status, JSON.stringify(query)).toBe(400)
-      expect(reply.headers.get('content-type')).toMatch(/^text\/html/)
-    }
+  it.each<Record<string, string>>([
+    {},
+    { data: '1', target_origin: 'http://127.0.0.1:5173/path' },
+    { data: '1', target_origin: 'nope' },
+    { data: '1', repeat: '0' },
+    { data: '1', repeat: '1.5' },
+    { data: '1', repeat: '101' },
+  ])('refuses a missing data, a bad target_origin or repeat with a 400 page: %o', async (query) => {
+    const reply = await fake.request('/_fake/post-message', { method: 'GET', query })
+    expect(reply.status).toBe(400)
+    expect(reply.headers.get('content-type')).toMatch(/^text\/html/)
   })
 
   it('its script posts the data repeat times and says "posted" (jsdom)', async () => {
