@@ -186,7 +186,7 @@ export function fakeControl(
     pendingFaults: async (user_identifier_key: string) =>
       (await control<FaultsReply>('GET', '/faults', { user_identifier_key })).faults.length,
 
-    /** Patches a webview's own behaviour (`null` drops an override); replies with the effective one. */
+    /** Patches a webview's own behaviour (`null` drops an override); answers the effective one. */
     webviewBehaviour: (connect_webview_id: string, behaviour: FakeBehaviourPatch) =>
       control<BehaviourReply>('POST', '/connect_webviews/behaviour', {
         connect_webview_id,

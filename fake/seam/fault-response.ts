@@ -1,4 +1,4 @@
-// The reply a scripted fault sends instead of the route's (faults are scripted through /_fake/faults).
+// The reply a scripted fault (POST /_fake/faults) sends instead of the route's.
 import type { Fault } from '../control/schemas.js'
 import { errorBody } from '../http/errors.js'
 

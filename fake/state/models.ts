@@ -8,7 +8,10 @@ import type { SessionRecord } from './records.js'
 
 export const CLIENT_SESSION_TTL_MS = 24 * 60 * 60 * 1000
 
-/** Seam's auth_token is 33 base62 characters (as in the `url` of Seam's example webview, test/fixtures/seed-connect-webview.json). */
+/**
+ * Seam's auth_token is 33 base62 characters, as in the `url` of the webview from Seam's docs
+ * (test/fixtures/seed-connect-webview.json).
+ */
 export const newWebviewAuthToken = (): string => randomToken(33)
 
 export const newClientSessionToken = (): string => `seam_cst1${randomToken(28)}`
