@@ -1,56 +1,53 @@
-// A typed, browser-safe handle on the fake's /_fake/ control routes, over real HTTP. Tests and
-// stories drive Seam's side through it (completing a webview, injecting faults), and tests count
-// requests from its log.
+// The one way tests, stories and the demo drive a running fake Seam Connect, over real HTTP. It
+// plays every part around the library: an app's backend (the API key), a browser (the
+// publishable key) and Seam's side (the /_fake/ control routes: finishing a webview, scripting
+// faults and behaviour), and it reads the request log. Browser-safe: only fetch, Web Crypto and
+// type imports, so it runs alike in Node, jsdom and Chromium.
+import type {
+  BehaviourReply,
+  CompleteConnectWebviewReply,
+  FailConnectWebviewReply,
+  FaultsReply,
+  RequestLogReply,
+} from './control/replies.js'
+import type { Fault } from './control/schemas.js'
+import type { FakeBehaviourPatch } from './state/behaviour.js'
+import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeKeys } from './state/keys.js'
 
-export interface LoggedRequest {
-  method: string
-  path: string
-  user_identifier_key: string | null
-  auth: 'client_session' | 'publishable_key' | 'api_key' | 'none'
+export type { Fault, FakeBehaviourPatch }
+
+/** A parsed JSON reply, left untyped: tests check it field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any
+
+interface FakeReply {
   status: number
-  /** When the request arrived (ISO 8601). */
-  at: string
-  /** Names of the non-standard headers the request carried (never their values). */
-  header_names?: string[]
+  headers: Headers
+  /** Parsed JSON, or the raw text when the body is not JSON. */
+  body: Json
+  text: string
 }
 
-export interface Fault {
-  user_identifier_key: string
-  route?: string
-  times?: number
-  /** Instead of `times`: every matching request for this many ms from the first one it hits. */
-  for_ms?: number
-  status?: number
-  error_type?: string
-  message?: string
-  retry_after?: string
-  latency_ms?: number
-  drop?: boolean
-  /** Accept the request and never answer it (until the client gives up). */
-  hang?: boolean
-  body?: string
-  /** Content type of `body` (default `application/json`). */
-  content_type?: string
+interface FakeRequest {
+  /** Default `POST`. */
+  method?: string
+  /** Sent as JSON (with its content type); omitted, the request has no body. */
+  body?: unknown
+  headers?: Record<string, string>
+  query?: Record<string, string>
 }
 
-export interface Behaviour {
-  event_naming?: 'current' | 'legacy'
-  post_message?: boolean
-  target_origin?: string
-  include_connected_account_id?: boolean
-  latency_ms?: number
-  /** The hosted page waits this long after a login before it posts its message. */
-  message_delay_ms?: number
-  /** The hosted page waits this long after a login before it follows a custom redirect. */
-  redirect_delay_ms?: number
-  /**
-   * How often the open hosted page asks whether its webview finished elsewhere (e.g. through
-   * `complete` / `fail` here), then posts and redirects as after a login. Default 500; 0: never.
-   */
-  page_poll_ms?: number
-  /** The hosted page's response is held back this long (a frame that is still loading). */
-  view_delay_ms?: number
+/** A client session on the fake, as a browser gets it with the publishable key. */
+export interface FakeSession {
+  /** Its user_identifier_key. */
+  key: string
+  token: string
+  /** The headers Seam's SDKs send with a client session token (docs/seam-api.md §6). */
+  headers: Record<string, string>
 }
+
+/** A fresh user identifier key: each test or story is its own client session on a shared fake. */
+export const uniqueUser = (label = 'fake') => `test-${label}-${crypto.randomUUID()}`
 
 /**
  * The fake's forger page (`/_fake/post-message`): loaded in a frame, it posts `data` (as JSON, so
@@ -70,70 +67,147 @@ export function postMessagePageUrl(
   return url.toString()
 }
 
-export function fakeControl(fakeUrl: string) {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${fakeUrl}/_fake${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * A client of the fake at `fakeUrl` (no trailing slash). `keys` are the credentials it was started
+ * with; by default the fixed ones every fake accepts unless told otherwise.
+ */
+export function fakeControl(
+  fakeUrl: string,
+  keys: FakeKeys = { publishableKey: FAKE_PUBLISHABLE_KEY, apiKey: FAKE_API_KEY },
+) {
+  /** Any request to the fake, answered as is: for tests of statuses, headers and error bodies. */
+  async function request(path: string, options: FakeRequest = {}): Promise<FakeReply> {
+    const url = new URL(`${fakeUrl}${path}`)
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      url.searchParams.set(key, value)
+    }
+    const response = await fetch(url, {
+      method: options.method ?? 'POST',
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
-    const json = (await response.json()) as T
-    if (!response.ok) throw new Error(`fake ${path}: ${response.status} ${JSON.stringify(json)}`)
-    return json
+    const text = await response.text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // Not JSON (a fault's raw body, an HTML page): keep the text.
+    }
+    return { status: response.status, headers: response.headers, body, text }
   }
+
+  /** The JSON body of a 200 reply; anything else throws, naming the route and the reply. */
+  async function ok(path: string, options: FakeRequest): Promise<Json> {
+    const reply = await request(path, options)
+    if (reply.status !== 200) throw new Error(`${path} answered ${reply.status}: ${reply.text}`)
+    return reply.body
+  }
+
+  /** A /_fake/ control route: a GET sends `params` as its query, a POST as its body. */
+  const control = <T>(method: 'GET' | 'POST', path: string, params: Record<string, unknown>) =>
+    ok(
+      `/_fake${path}`,
+      method === 'GET'
+        ? { method, query: params as Record<string, string> }
+        : { method, body: params },
+    ) as Promise<T>
+
+  /** A Seam API route with these credentials' headers; insists on a 200. */
+  const seam = (path: string, headers: Record<string, string>, body: unknown = {}) =>
+    ok(path, { headers, body })
+
   return {
+    request,
+    seam,
+
+    // --- as an app's backend or a browser would ---
+
+    /** What an app's backend sends: the fake's API key. */
+    apiKeyHeaders: (): Record<string, string> => ({ authorization: `Bearer ${keys.apiKey}` }),
+
+    /** The session of `key` (same key, same session and token), through the publishable key. */
+    async newSession(key = uniqueUser()): Promise<FakeSession> {
+      const reply = await seam(
+        '/client_sessions/get_or_create',
+        { 'seam-publishable-key': keys.publishableKey },
+        { user_identifier_key: key },
+      )
+      const token: string = reply.client_session.token
+      return {
+        key,
+        token,
+        headers: { authorization: `Bearer ${token}`, 'client-session-token': token },
+      }
+    },
+
+    /** Mints a client session token the way an app's backend would (with the API key). */
+    async mintClientSessionToken(userIdentifierKey: string): Promise<string> {
+      const reply = await seam(
+        '/client_sessions/get_or_create',
+        { authorization: `Bearer ${keys.apiKey}` },
+        { user_identifier_key: userIdentifierKey },
+      )
+      return reply.client_session.token
+    },
+
+    /** Creates a webview with these headers and returns it. */
+    createWebview: async (headers: Record<string, string>, params: unknown = {}): Promise<Json> =>
+      (await seam('/connect_webviews/create', headers, params)).connect_webview,
+
+    // --- as Seam's side would: the /_fake/ control routes ---
+
+    /** Finishes a pending webview as a successful login would (409 once it is finished). */
     complete: (
       connect_webview_id: string,
       extra: { connected_account_id?: string; provider?: string; username?: string } = {},
     ) =>
-      call<{
-        connect_webview: { connected_account_id: string }
-        connected_account: {
-          connected_account_id: string
-          custom_metadata: Record<string, unknown>
-        }
-      }>('POST', '/connect_webviews/complete', { connect_webview_id, ...extra }),
+      control<CompleteConnectWebviewReply>('POST', '/connect_webviews/complete', {
+        connect_webview_id,
+        ...extra,
+      }),
+
+    /** Fails a pending webview (defaults `login_failed`, `The login failed.`). */
     fail: (
       connect_webview_id: string,
       extra: { error_code?: string; error_message?: string } = {},
-    ) => call('POST', '/connect_webviews/fail', { connect_webview_id, ...extra }),
-    fault: (fault: Fault) => call('POST', '/faults', fault),
-    /** Faults not yet consumed: one disappears as soon as its request reaches the fake. */
+    ) =>
+      control<FailConnectWebviewReply>('POST', '/connect_webviews/fail', {
+        connect_webview_id,
+        ...extra,
+      }),
+
+    /** Scripts a fault; the reply lists the session's pending faults. */
+    fault: (fault: Fault) => control<FaultsReply>('POST', '/faults', fault),
+
+    /** How many faults are not yet consumed: one goes as soon as its request reaches the fake. */
     pendingFaults: async (user_identifier_key: string) =>
-      (
-        await call<{ faults: unknown[] }>(
-          'GET',
-          `/faults?${new URLSearchParams({ user_identifier_key })}`,
-        )
-      ).faults.length,
-    webviewBehaviour: (connect_webview_id: string, behaviour: Behaviour) =>
-      call('POST', '/connect_webviews/behaviour', { connect_webview_id, ...behaviour }),
-    sessionBehaviour: (user_identifier_key: string, behaviour: Behaviour) =>
-      call('POST', '/sessions/behaviour', { user_identifier_key, ...behaviour }),
+      (await control<FaultsReply>('GET', '/faults', { user_identifier_key })).faults.length,
+
+    /** Patches a webview's own behaviour (`null` drops an override); answers the effective one. */
+    webviewBehaviour: (connect_webview_id: string, behaviour: FakeBehaviourPatch) =>
+      control<BehaviourReply>('POST', '/connect_webviews/behaviour', {
+        connect_webview_id,
+        ...behaviour,
+      }),
+
+    /** Patches a session's behaviour, which its webviews inherit. */
+    sessionBehaviour: (user_identifier_key: string, behaviour: FakeBehaviourPatch) =>
+      control<BehaviourReply>('POST', '/sessions/behaviour', { user_identifier_key, ...behaviour }),
+
     /** The session's token expires now; get_or_create hands out a new one (a refresh). */
     rotateSessionToken: (user_identifier_key: string) =>
-      call('POST', '/sessions/rotate_token', { user_identifier_key }),
-    requests: async (user_identifier_key: string, path?: string) => {
-      const query = new URLSearchParams({ user_identifier_key, ...(path ? { path } : {}) })
-      return (await call<{ requests: LoggedRequest[] }>('GET', `/requests?${query}`)).requests
-    },
+      control<{ ok: true }>('POST', '/sessions/rotate_token', { user_identifier_key }),
+
+    /** The request log, oldest first: of one session (and one path), or of everyone. */
+    requests: async (user_identifier_key?: string, path?: string) =>
+      (
+        await control<RequestLogReply>('GET', '/requests', {
+          ...(user_identifier_key === undefined ? {} : { user_identifier_key }),
+          ...(path === undefined ? {} : { path }),
+        })
+      ).requests,
   }
-}
-
-/** A fresh user identifier key: each test is its own client session on the shared fake. */
-export const uniqueUser = (label: string) => `test-${label}-${crypto.randomUUID()}`
-
-/** Mints a client session token the way an app's backend would (with the API key). */
-export async function mintClientSessionToken(
-  fakeUrl: string,
-  apiKey: string,
-  userIdentifierKey: string,
-): Promise<string> {
-  const response = await fetch(`${fakeUrl}/client_sessions/get_or_create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ user_identifier_key: userIdentifierKey }),
-  })
-  const json = (await response.json()) as { client_session: { token: string } }
-  return json.client_session.token
 }

@@ -2,14 +2,11 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createFakeApp } from './app.js'
-import { FakeStore } from './store.js'
+import { createFakeApp } from './http/app.js'
+import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
+import { FakeStore } from './state/store.js'
 
-/** Fixed, fake credentials: they only ever open this fake, so they are not secrets. */
-export const FAKE_PUBLISHABLE_KEY = 'seam_pk1fake_publishable'
-export const FAKE_API_KEY = 'seam_fakeapikey_0000'
-
-export interface StartFakeSeamConnectOptions {
+interface StartFakeSeamConnectOptions {
   /** 0 (the default) picks a free port. */
   port?: number
   /**
@@ -70,8 +67,8 @@ export async function startFakeSeamConnect(
   let stopping: Promise<void> | undefined
   return {
     url,
-    publishableKey: store.config.publishableKey,
-    apiKey: store.config.apiKey,
+    publishableKey: store.keys.publishableKey,
+    apiKey: store.keys.apiKey,
     stop() {
       stopping ??= new Promise<void>((resolve, reject) => {
         store.shutdown()
@@ -83,34 +80,3 @@ export async function startFakeSeamConnect(
     },
   }
 }
-
-export { DEFAULT_BEHAVIOUR } from './behaviour.js'
-export { FORGER_PATH, type ForgerPageData } from './forger-page.js'
-export {
-  INVALID_CREDENTIALS,
-  WRONG_PASSWORD,
-  type ViewLoginInput,
-  type ViewLoginReply,
-  type WebviewMessageData,
-} from './view-login.js'
-export { type ViewOutcomeReply } from './view-outcome.js'
-export { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH, type ViewPageData } from './view-page.js'
-export type { FakeBehaviour, FakeBehaviourPatch } from './behaviour.js'
-export { DEFAULT_FAILURE } from './control-schemas.js'
-export type {
-  CompleteConnectWebviewInput,
-  FailConnectWebviewInput,
-  SessionBehaviourInput,
-  WebviewBehaviourInput,
-} from './control-schemas.js'
-export type { FaultInput } from './faults.js'
-export type { ClientSession, ConnectWebview, ConnectedAccount } from './models.js'
-export type { RequestAuth, RequestLogEntry } from './request-log.js'
-export type {
-  CompleteConnectWebviewReply,
-  ControlErrorReply,
-  FailConnectWebviewReply,
-  BehaviourReply,
-  FaultsReply,
-  RequestLogReply,
-} from './control-replies.js'

@@ -1,14 +1,14 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { createContext, useContext, useState, type ReactNode } from 'react'
 import { SeamConnectProvider } from '../../src/index'
-import { fakeControl, type Behaviour, type Fault } from '../../fake/control-client.js'
+import { fakeControl, type FakeBehaviourPatch, type Fault } from '../../fake/control-client.js'
 
 /** What the toolbar's "Fake" control can make the fake do for the story's session. */
 export type FakeMode = 'healthy' | 'slow' | 'failing' | 'silent' | 'legacy'
 
 const MODES: Record<
   FakeMode,
-  { behaviour?: Behaviour; fault?: Omit<Fault, 'user_identifier_key'> }
+  { behaviour?: FakeBehaviourPatch; fault?: Omit<Fault, 'user_identifier_key'> }
 > = {
   healthy: {},
   slow: { behaviour: { latency_ms: 1500 } },

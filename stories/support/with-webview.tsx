@@ -5,14 +5,14 @@ import {
   type ConnectWebview,
   type CreateConnectWebviewParams,
 } from '../../src/index'
-import type { Behaviour, Fault } from '../../fake/control-client.js'
+import type { FakeBehaviourPatch, Fault } from '../../fake/control-client.js'
 import { useStorySession } from './seam-story-provider'
 
 export interface WithWebviewProps {
   /** Params of the webview the story creates. */
   create?: CreateConnectWebviewParams
   /** How the fake's hosted page behaves for this webview. */
-  behaviour?: Behaviour
+  behaviour?: FakeBehaviourPatch
   /** Faults the fake injects into this story's session. */
   faults?: Omit<Fault, 'user_identifier_key'>[]
   children: (webview: ConnectWebview) => ReactNode

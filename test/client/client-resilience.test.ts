@@ -13,12 +13,11 @@ import {
   SeamNetworkError,
   SeamResponseParseError,
 } from '../../src/index'
-import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { rejection, thrownBy } from '../support/errors'
 import { sessionClient } from '../support/session-client'
 
 const endpoint = inject('fakeUrl')
-const apiKey = inject('fakeApiKey')
 const fake = fakeControl(endpoint)
 
 /**
@@ -402,7 +401,7 @@ describe('headers', () => {
     ['a record', { 'x-app-auth': 'app-session-1' }],
   ])('given as %s, are sent', async (_, headers) => {
     const userIdentifierKey = uniqueUser('headers')
-    const clientSessionToken = await mintClientSessionToken(endpoint, apiKey, userIdentifierKey)
+    const clientSessionToken = await fake.mintClientSessionToken(userIdentifierKey)
     const client = createSeamConnectClient({ endpoint, clientSessionToken, headers })
     await client.connectWebviews.list()
     const [logged] = await fake.requests(userIdentifierKey, '/connect_webviews/list')
@@ -425,7 +424,7 @@ describe('headers', () => {
 describe('secrets are scrubbed from every part of an error', () => {
   it('message, data and validationErrors', async () => {
     const userIdentifierKey = uniqueUser('scrub')
-    const clientSessionToken = await mintClientSessionToken(endpoint, apiKey, userIdentifierKey)
+    const clientSessionToken = await fake.mintClientSessionToken(userIdentifierKey)
     const client = createSeamConnectClient({ endpoint, clientSessionToken })
     await fake.fault({
       user_identifier_key: userIdentifierKey,
@@ -451,7 +450,7 @@ describe('secrets are scrubbed from every part of an error', () => {
 
   it('cause, when an app’s own fetch wrapper puts a token in it', async () => {
     const userIdentifierKey = uniqueUser('scrub-cause')
-    const clientSessionToken = await mintClientSessionToken(endpoint, apiKey, userIdentifierKey)
+    const clientSessionToken = await fake.mintClientSessionToken(userIdentifierKey)
     // An app's instrumented fetch that reports the failed request's headers.
     const instrumented: typeof fetch = async (input, init) => {
       try {

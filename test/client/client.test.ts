@@ -10,7 +10,7 @@ import {
   SeamNetworkError,
   type SeamResponseParseError,
 } from '../../src/index'
-import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { rejection } from '../support/errors'
 import { sessionClient } from '../support/session-client'
 
@@ -214,7 +214,7 @@ describe('authentication', () => {
 
   it('uses a client session token as both headers Seam reads', async () => {
     const userIdentifierKey = uniqueUser('cst')
-    const clientSessionToken = await mintClientSessionToken(endpoint, apiKey, userIdentifierKey)
+    const clientSessionToken = await fake.mintClientSessionToken(userIdentifierKey)
     const client = createSeamConnectClient({ endpoint, clientSessionToken })
     const created = await client.connectWebviews.create({ custom_metadata: { a: 'b' } })
     expect(created.custom_metadata).toEqual({ a: 'b' })

@@ -1,9 +1,9 @@
 // The fake against Seam's official models: every route over real HTTP, each reply parsed by
 // the zod models and checked against the openapi document shipped in @seamapi/types/connect.
 import { openapi, schemas } from '@seamapi/types/connect'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { z } from 'zod'
-import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from '../../fake/providers'
+import { ACCEPTED_PROVIDERS, PROVIDER_CATEGORIES } from '../../fake/seam/providers'
 import {
   createConnectWebviewSchema,
   getConnectWebviewSchema,
@@ -12,19 +12,12 @@ import {
   listConnectedAccountsSchema,
   providerCapabilitySchema,
   updateConnectedAccountSchema,
-} from '../../fake/seam-schemas'
+} from '../../fake/seam/schemas'
 import seedConnectWebview from '../fixtures/seed-connect-webview.json'
-import {
-  apiKeyHeaders,
-  call,
-  completeWebview,
-  control,
-  createWebview,
-  fakePublishableKey,
-  newSession,
-  uniqueKey,
-  type Json,
-} from './fake-http'
+import { fakeControl, uniqueUser, type FakeSession, type Json } from '../../fake/control-client'
+
+const fake = fakeControl(inject('fakeUrl'))
+const fakePublishableKey = inject('fakePublishableKey')
 
 // --- the openapi document, typed loosely for traversal ---
 
@@ -101,7 +94,7 @@ function expectOpenapiReply(path: string, body: Json, method = 'post'): void {
  * Seam's error envelope. The openapi document declares the 4xx replies without a schema
  * (`paths['/connect_webviews/get'].post.responses['400']` is `{ description: 'Bad Request' }`,
  * `['401']` is `{ description: 'Unauthorized' }`; asserted below), so the shape is written
- * here by hand from seam-connect-facts.md §1: `{ error: { type, message, data?,
+ * here by hand from docs/seam-api.md §1: `{ error: { type, message, data?,
  * validation_errors? }, ok: false }`, validation_errors being zod's format tree.
  */
 type FormatTree = { _errors: string[]; [key: string]: unknown }
@@ -193,16 +186,16 @@ describe('the seed fixture', () => {
 
 describe('Seam routes reply in the official shapes', () => {
   it('/client_sessions/get_or_create with a publishable key and with an API key', async () => {
-    const key = uniqueKey('contract')
-    const withPublishableKey = await call('/client_sessions/get_or_create', {
+    const key = uniqueUser('contract')
+    const withPublishableKey = await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': fakePublishableKey },
       body: { user_identifier_key: key },
     })
     expect(withPublishableKey.status).toBe(200)
     expectOpenapiReply('/client_sessions/get_or_create', withPublishableKey.body)
 
-    const withApiKey = await call('/client_sessions/get_or_create', {
-      headers: apiKeyHeaders(),
+    const withApiKey = await fake.request('/client_sessions/get_or_create', {
+      headers: fake.apiKeyHeaders(),
       body: { user_identifier_key: key },
     })
     expect(withApiKey.status).toBe(200)
@@ -210,8 +203,8 @@ describe('Seam routes reply in the official shapes', () => {
   })
 
   it('the connect webview routes, before and after completion', async () => {
-    const session = await newSession()
-    const created = await call('/connect_webviews/create', {
+    const session = await fake.newSession()
+    const created = await fake.request('/connect_webviews/create', {
       headers: session.headers,
       body: {
         custom_metadata: { tenant: 'contract', flag: true, gone: null },
@@ -231,14 +224,14 @@ describe('Seam routes reply in the official shapes', () => {
     expectOpenapiReply('/connect_webviews/create', created.body)
     const id: string = created.body.connect_webview.connect_webview_id
 
-    const minimal = await call('/connect_webviews/create', {
+    const minimal = await fake.request('/connect_webviews/create', {
       headers: session.headers,
       body: {},
     })
     expectOpenapiReply('/connect_webviews/create', minimal.body)
 
     for (const method of ['post', 'get'] as const) {
-      const got = await call('/connect_webviews/get', {
+      const got = await fake.request('/connect_webviews/get', {
         method: method.toUpperCase(),
         headers: session.headers,
         ...(method === 'get'
@@ -249,7 +242,7 @@ describe('Seam routes reply in the official shapes', () => {
       expectOpenapiReply('/connect_webviews/get', got.body, method)
     }
 
-    const listed = await call('/connect_webviews/list', {
+    const listed = await fake.request('/connect_webviews/list', {
       headers: session.headers,
       body: { limit: 1 },
     })
@@ -257,11 +250,11 @@ describe('Seam routes reply in the official shapes', () => {
     expectOpenapiReply('/connect_webviews/list', listed.body)
     expect(listed.body.pagination.has_next_page).toBe(true)
 
-    await completeWebview(id, {
+    await fake.complete(id, {
       provider: 'august',
-      username: `${uniqueKey()}@example.com`,
+      username: `${uniqueUser()}@example.com`,
     })
-    const completed = await call('/connect_webviews/get', {
+    const completed = await fake.request('/connect_webviews/get', {
       headers: session.headers,
       body: { connect_webview_id: id },
     })
@@ -270,24 +263,24 @@ describe('Seam routes reply in the official shapes', () => {
   })
 
   it('the connected account routes', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_metadata: { tenant: 'contract' },
     })
-    const email = `${uniqueKey()}@example.com`
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id, {
+    const email = `${uniqueUser()}@example.com`
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id, {
       username: email,
     })
     const id: string = account.connected_account_id
 
-    const byId = await call('/connected_accounts/get', {
+    const byId = await fake.request('/connected_accounts/get', {
       headers: session.headers,
       body: { connected_account_id: id },
     })
     expect(byId.status).toBe(200)
     expectOpenapiReply('/connected_accounts/get', byId.body)
 
-    const byEmail = await call('/connected_accounts/get', {
+    const byEmail = await fake.request('/connected_accounts/get', {
       method: 'GET',
       headers: session.headers,
       query: { email },
@@ -296,15 +289,15 @@ describe('Seam routes reply in the official shapes', () => {
     expectOpenapiReply('/connected_accounts/get', byEmail.body, 'get')
     expect(byEmail.body.connected_account.connected_account_id).toBe(id)
 
-    const listed = await call('/connected_accounts/list', {
+    const listed = await fake.request('/connected_accounts/list', {
       headers: session.headers,
       body: { custom_metadata_has: { tenant: 'contract' } },
     })
     expect(listed.status).toBe(200)
     expectOpenapiReply('/connected_accounts/list', listed.body)
 
-    const updated = await call('/connected_accounts/update', {
-      headers: apiKeyHeaders(),
+    const updated = await fake.request('/connected_accounts/update', {
+      headers: fake.apiKeyHeaders(),
       body: {
         connected_account_id: id,
         custom_metadata: { tenant: 'updated' },
@@ -317,55 +310,68 @@ describe('Seam routes reply in the official shapes', () => {
     expectOpenapiReply('/connected_accounts/update', updated.body)
   })
 
-  it('error envelopes: 400, 401, 403, 404 (Seam routes and unknown ones)', async () => {
-    const session = await newSession()
-    expectSeamError(
-      await call('/connect_webviews/create', {
-        headers: session.headers,
-        body: { custom_metadata: { 'a.b': 1 } },
-      }),
-      400,
-      'invalid_input',
-    )
-    expectSeamError(
-      await call('/connect_webviews/get', {
-        body: { connect_webview_id: crypto.randomUUID() },
-      }),
-      401,
-      'unauthorized',
-    )
-    expectSeamError(
-      await call('/connect_webviews/get', {
-        headers: session.headers,
-        body: { connect_webview_id: crypto.randomUUID() },
-      }),
-      404,
-      'connect_webview_not_found',
-    )
-    expectSeamError(
-      await call('/connected_accounts/get', {
-        headers: session.headers,
-        body: { connected_account_id: crypto.randomUUID() },
-      }),
-      404,
-      'connected_account_not_found',
-    )
-    expectSeamError(
-      await call('/client_sessions/get_or_create', {
-        headers: { 'seam-publishable-key': fakePublishableKey },
-        body: {
-          user_identifier_key: uniqueKey(),
-          connect_webview_ids: [crypto.randomUUID()],
-        },
-      }),
-      403,
-      'forbidden',
-    )
-    expectSeamError(
-      await call('/devices/list', { headers: session.headers, body: {} }),
-      404,
-      'not_found',
-    )
+  it.each([
+    {
+      request: 'a metadata key with "."',
+      status: 400,
+      type: 'invalid_input',
+      send: (session: FakeSession) =>
+        fake.request('/connect_webviews/create', {
+          headers: session.headers,
+          body: { custom_metadata: { 'a.b': 1 } },
+        }),
+    },
+    {
+      request: 'no credentials',
+      status: 401,
+      type: 'unauthorized',
+      send: () =>
+        fake.request('/connect_webviews/get', {
+          body: { connect_webview_id: crypto.randomUUID() },
+        }),
+    },
+    {
+      request: 'an unknown webview',
+      status: 404,
+      type: 'connect_webview_not_found',
+      send: (session: FakeSession) =>
+        fake.request('/connect_webviews/get', {
+          headers: session.headers,
+          body: { connect_webview_id: crypto.randomUUID() },
+        }),
+    },
+    {
+      request: 'an unknown account',
+      status: 404,
+      type: 'connected_account_not_found',
+      send: (session: FakeSession) =>
+        fake.request('/connected_accounts/get', {
+          headers: session.headers,
+          body: { connected_account_id: crypto.randomUUID() },
+        }),
+    },
+    {
+      request: 'a publishable key granting webviews',
+      status: 403,
+      type: 'forbidden',
+      send: () =>
+        fake.request('/client_sessions/get_or_create', {
+          headers: { 'seam-publishable-key': fakePublishableKey },
+          body: {
+            user_identifier_key: uniqueUser(),
+            connect_webview_ids: [crypto.randomUUID()],
+          },
+        }),
+    },
+    {
+      request: 'a route the fake does not serve',
+      status: 404,
+      type: 'not_found',
+      send: (session: FakeSession) =>
+        fake.request('/devices/list', { headers: session.headers, body: {} }),
+    },
+  ])('error envelope for $request: $status $type', async ({ send, status, type }) => {
+    expectSeamError(await send(await fake.newSession()), status, type)
   })
 })
 
@@ -386,20 +392,17 @@ describe('control routes reply in their documented shapes', () => {
   })
 
   it('complete and fail', async () => {
-    const session = await newSession()
-    const first = await createWebview(session.headers)
-    const completed = await control('/connect_webviews/complete', {
-      connect_webview_id: first.connect_webview_id,
-    })
+    const session = await fake.newSession()
+    const first = await fake.createWebview(session.headers)
+    const completed = await fake.complete(first.connect_webview_id)
     z.strictObject({
       connect_webview: schemas.connect_webview.strict(),
       connected_account: schemas.connected_account.strict(),
       ok: z.literal(true),
     }).parse(completed)
 
-    const second = await createWebview(session.headers)
-    const failed = await control('/connect_webviews/fail', {
-      connect_webview_id: second.connect_webview_id,
+    const second = await fake.createWebview(session.headers)
+    const failed = await fake.fail(second.connect_webview_id, {
       error_code: 'bad_credentials',
     })
     z.strictObject({
@@ -408,21 +411,21 @@ describe('control routes reply in their documented shapes', () => {
     }).parse(failed)
 
     expectSeamError(
-      await call('/_fake/connect_webviews/complete', {
+      await fake.request('/_fake/connect_webviews/complete', {
         body: { connect_webview_id: second.connect_webview_id },
       }),
       409,
       'connect_webview_not_pending',
     )
     expectSeamError(
-      await call('/_fake/connect_webviews/complete', {
+      await fake.request('/_fake/connect_webviews/complete', {
         body: { connect_webview_id: crypto.randomUUID() },
       }),
       404,
       'connect_webview_not_found',
     )
     expectSeamError(
-      await call('/_fake/connect_webviews/fail', {
+      await fake.request('/_fake/connect_webviews/fail', {
         body: { connect_webview_id: 'nope' },
       }),
       400,
@@ -431,31 +434,29 @@ describe('control routes reply in their documented shapes', () => {
   })
 
   it('behaviour (session and webview, GET and POST)', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     behaviourShape.parse(
-      await control('/sessions/behaviour', {
-        user_identifier_key: session.key,
+      await fake.sessionBehaviour(session.key, {
         post_message: false,
       }),
     )
     behaviourShape.parse(
       (
-        await call('/_fake/sessions/behaviour', {
+        await fake.request('/_fake/sessions/behaviour', {
           method: 'GET',
           query: { user_identifier_key: session.key },
         })
       ).body,
     )
     behaviourShape.parse(
-      await control('/connect_webviews/behaviour', {
-        connect_webview_id: webview.connect_webview_id,
+      await fake.webviewBehaviour(webview.connect_webview_id, {
         event_naming: 'legacy',
       }),
     )
     behaviourShape.parse(
       (
-        await call('/_fake/connect_webviews/behaviour', {
+        await fake.request('/_fake/connect_webviews/behaviour', {
           method: 'GET',
           query: { connect_webview_id: webview.connect_webview_id },
         })
@@ -464,8 +465,8 @@ describe('control routes reply in their documented shapes', () => {
   })
 
   it('faults, requests and health', async () => {
-    const key = uniqueKey()
-    const faults = await control('/faults', {
+    const key = uniqueUser()
+    const faults = await fake.fault({
       user_identifier_key: key,
       status: 503,
     })
@@ -473,17 +474,17 @@ describe('control routes reply in their documented shapes', () => {
       faults: [{ user_identifier_key: key, times: 1, status: 503 }],
       ok: true,
     })
-    const pending = await call('/_fake/faults', {
+    const pending = await fake.request('/_fake/faults', {
       method: 'GET',
       query: { user_identifier_key: key },
     })
     expect(pending.body).toEqual(faults)
 
-    await call('/client_sessions/get_or_create', {
+    await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': fakePublishableKey },
       body: { user_identifier_key: key },
     })
-    const log = await call('/_fake/requests', {
+    const log = await fake.request('/_fake/requests', {
       method: 'GET',
       query: { user_identifier_key: key },
     })
@@ -506,15 +507,15 @@ describe('control routes reply in their documented shapes', () => {
       ok: z.literal(true),
     }).parse(log.body)
 
-    expect((await call('/_fake/health', { method: 'GET' })).body).toEqual({
+    expect((await fake.request('/_fake/health', { method: 'GET' })).body).toEqual({
       ok: true,
     })
-    expectSeamError(await call('/_fake/nope', { method: 'GET' }), 404, 'not_found')
+    expectSeamError(await fake.request('/_fake/nope', { method: 'GET' }), 404, 'not_found')
   })
 
   it('the hosted view page', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const page = await fetch(webview.url)
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toMatch(/^text\/html/)

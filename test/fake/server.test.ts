@@ -2,39 +2,30 @@
 // filters, pagination, headers, faults and the request log.
 import { connect } from 'node:net'
 import { networkInterfaces, platform } from 'node:os'
-import { describe, expect, it } from 'vitest'
-import {
-  apiKeyHeaders,
-  call,
-  completeWebview,
-  control,
-  createWebview,
-  fakePublishableKey,
-  fakeUrl,
-  newSession,
-  requestLog,
-  seam,
-  uniqueKey,
-  type TestSession,
-} from './fake-http'
+import { describe, expect, inject, it } from 'vitest'
+import { fakeControl, uniqueUser, type FakeSession, type Fault } from '../../fake/control-client'
+
+const fakeUrl = inject('fakeUrl')
+const fakePublishableKey = inject('fakePublishableKey')
+const fake = fakeControl(fakeUrl)
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-async function createWithMetadata(session: TestSession, customMetadata: unknown) {
-  return call('/connect_webviews/create', {
+async function createWithMetadata(session: FakeSession, customMetadata: unknown) {
+  return fake.request('/connect_webviews/create', {
     headers: session.headers,
     body: { custom_metadata: customMetadata },
   })
 }
 
 async function getAccount(headers: Record<string, string>, id: string) {
-  return (await seam('/connected_accounts/get', headers, { connected_account_id: id }))
+  return (await fake.seam('/connected_accounts/get', headers, { connected_account_id: id }))
     .connected_account
 }
 
 describe('custom_metadata input rules', () => {
   it('accepts the limits exactly: 50 keys, 40-character keys, 500-character strings', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const metadata: Record<string, unknown> = {
       ['k'.repeat(40)]: 'v'.repeat(500),
     }
@@ -45,7 +36,7 @@ describe('custom_metadata input rules', () => {
   })
 
   it('refuses 51 keys', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const metadata = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`key_${i}`, 'v']))
     const reply = await createWithMetadata(session, metadata)
     expect(reply.status).toBe(400)
@@ -62,7 +53,7 @@ describe('custom_metadata input rules', () => {
     ['an array value', 'list', ['a'], /string, a boolean or null/],
     ['a 501-character string', 'long', 'v'.repeat(501), /500/],
   ])('refuses %s, naming the key in validation_errors', async (_, key, value, message) => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const reply = await createWithMetadata(session, {
       fine: 'yes',
       [key]: value,
@@ -79,14 +70,14 @@ describe('custom_metadata input rules', () => {
   })
 
   it('refuses a custom_metadata that is not an object', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const reply = await createWithMetadata(session, ['a'])
     expect(reply.status).toBe(400)
     expect(reply.body.error.validation_errors.custom_metadata._errors).toHaveLength(1)
   })
 
   it('drops null values when storing; an omitted custom_metadata is stored as {}', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const withNull = await createWithMetadata(session, {
       keep: 'x',
       flag: false,
@@ -96,15 +87,15 @@ describe('custom_metadata input rules', () => {
       keep: 'x',
       flag: false,
     })
-    const omitted = await createWebview(session.headers)
+    const omitted = await fake.createWebview(session.headers)
     expect(omitted.custom_metadata).toEqual({})
-    const { connected_account: account } = await completeWebview(omitted.connect_webview_id)
+    const { connected_account: account } = await fake.complete(omitted.connect_webview_id)
     expect(account.custom_metadata).toEqual({})
   })
 
   it('refuses unknown fields on create', async () => {
-    const session = await newSession()
-    const reply = await call('/connect_webviews/create', {
+    const session = await fake.newSession()
+    const reply = await fake.request('/connect_webviews/create', {
       headers: session.headers,
       body: { custom_metadata: {}, metadata: { a: 'b' } },
     })
@@ -117,11 +108,11 @@ describe('custom_metadata input rules', () => {
 
 describe('custom_metadata on completion, reconnection and update', () => {
   it('copies the webview metadata onto a new account', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_metadata: { tenant: 't1', admin: true },
     })
-    const { connect_webview: done, connected_account: account } = await completeWebview(
+    const { connect_webview: done, connected_account: account } = await fake.complete(
       webview.connect_webview_id,
     )
     expect(account.custom_metadata).toEqual({ tenant: 't1', admin: true })
@@ -137,20 +128,20 @@ describe('custom_metadata on completion, reconnection and update', () => {
   })
 
   it('replaces the whole metadata when an account is reconnected (by id or by provider + username)', async () => {
-    const session = await newSession()
-    const username = `${uniqueKey()}@example.com`
-    const first = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const username = `${uniqueUser()}@example.com`
+    const first = await fake.createWebview(session.headers, {
       custom_metadata: { tenant: 't1', old_only: 'x' },
     })
-    const { connected_account: account } = await completeWebview(first.connect_webview_id, {
+    const { connected_account: account } = await fake.complete(first.connect_webview_id, {
       provider: 'august',
       username,
     })
 
-    const second = await createWebview(session.headers, {
+    const second = await fake.createWebview(session.headers, {
       custom_metadata: { tenant: 't2' },
     })
-    const reconnected = await completeWebview(second.connect_webview_id, {
+    const reconnected = await fake.complete(second.connect_webview_id, {
       provider: 'august',
       username,
     })
@@ -159,8 +150,8 @@ describe('custom_metadata on completion, reconnection and update', () => {
       tenant: 't2',
     })
 
-    const third = await createWebview(session.headers)
-    const byId = await completeWebview(third.connect_webview_id, {
+    const third = await fake.createWebview(session.headers)
+    const byId = await fake.complete(third.connect_webview_id, {
       connected_account_id: account.connected_account_id,
     })
     expect(byId.connected_account.connected_account_id).toBe(account.connected_account_id)
@@ -171,15 +162,15 @@ describe('custom_metadata on completion, reconnection and update', () => {
   })
 
   it('creates a separate account for another username or provider', async () => {
-    const session = await newSession()
-    const username = `${uniqueKey()}@example.com`
-    const a = await createWebview(session.headers)
-    const b = await createWebview(session.headers)
-    const first = await completeWebview(a.connect_webview_id, {
+    const session = await fake.newSession()
+    const username = `${uniqueUser()}@example.com`
+    const a = await fake.createWebview(session.headers)
+    const b = await fake.createWebview(session.headers)
+    const first = await fake.complete(a.connect_webview_id, {
       provider: 'august',
       username,
     })
-    const second = await completeWebview(b.connect_webview_id, {
+    const second = await fake.complete(b.connect_webview_id, {
       provider: 'schlage',
       username,
     })
@@ -194,14 +185,14 @@ describe('custom_metadata on completion, reconnection and update', () => {
   })
 
   it('update replaces the whole metadata; null and "" remove keys', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_metadata: { a: '1', b: '2', c: true },
     })
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id)
     const id = account.connected_account_id
-    const reply = await call('/connected_accounts/update', {
-      headers: apiKeyHeaders(),
+    const reply = await fake.request('/connected_accounts/update', {
+      headers: fake.apiKeyHeaders(),
       body: {
         connected_account_id: id,
         custom_metadata: { a: null, b: '', d: 'new', e: false },
@@ -214,8 +205,8 @@ describe('custom_metadata on completion, reconnection and update', () => {
       e: false,
     })
 
-    const renamed = await call('/connected_accounts/update', {
-      headers: apiKeyHeaders(),
+    const renamed = await fake.request('/connected_accounts/update', {
+      headers: fake.apiKeyHeaders(),
       body: { connected_account_id: id, display_name: 'Front door' },
     })
     expect(renamed.status).toBe(200)
@@ -225,11 +216,11 @@ describe('custom_metadata on completion, reconnection and update', () => {
   })
 
   it('update validates metadata like create', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
-    const reply = await call('/connected_accounts/update', {
-      headers: apiKeyHeaders(),
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id)
+    const reply = await fake.request('/connected_accounts/update', {
+      headers: fake.apiKeyHeaders(),
       body: {
         connected_account_id: account.connected_account_id,
         custom_metadata: { 'x.y': 'z' },
@@ -240,12 +231,12 @@ describe('custom_metadata on completion, reconnection and update', () => {
   })
 
   it('refuses update with a client session token (401) and leaves the account alone', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_metadata: { a: '1' },
     })
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
-    const reply = await call('/connected_accounts/update', {
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id)
+    const reply = await fake.request('/connected_accounts/update', {
       headers: session.headers,
       body: {
         connected_account_id: account.connected_account_id,
@@ -262,27 +253,27 @@ describe('custom_metadata on completion, reconnection and update', () => {
 
 describe('client sessions and authentication', () => {
   it('returns the same session and token for the same user_identifier_key', async () => {
-    const key = uniqueKey()
-    const a = await newSession(key)
-    const b = await newSession(key)
-    const other = await newSession()
+    const key = uniqueUser()
+    const a = await fake.newSession(key)
+    const b = await fake.newSession(key)
+    const other = await fake.newSession()
     expect(b.token).toBe(a.token)
     expect(a.token).toMatch(/^seam_cst/)
     expect(other.token).not.toBe(a.token)
   })
 
   it('refuses a wrong publishable key, a missing one, and a missing user_identifier_key', async () => {
-    const wrong = await call('/client_sessions/get_or_create', {
+    const wrong = await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': 'seam_pk1wrong' },
-      body: { user_identifier_key: uniqueKey() },
+      body: { user_identifier_key: uniqueUser() },
     })
     expect(wrong.status).toBe(401)
     expect(wrong.body.error.type).toBe('unauthorized')
-    const missing = await call('/client_sessions/get_or_create', {
-      body: { user_identifier_key: uniqueKey() },
+    const missing = await fake.request('/client_sessions/get_or_create', {
+      body: { user_identifier_key: uniqueUser() },
     })
     expect(missing.status).toBe(401)
-    const noKey = await call('/client_sessions/get_or_create', {
+    const noKey = await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': fakePublishableKey },
       body: { user_identifier_key: '' },
     })
@@ -291,13 +282,13 @@ describe('client sessions and authentication', () => {
   })
 
   it('accepts a CST in either header, and refuses unknown tokens', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const accepted: Record<string, string>[] = [
       { authorization: `Bearer ${session.token}` },
       { 'client-session-token': session.token },
     ]
     for (const headers of accepted) {
-      expect((await call('/connect_webviews/list', { headers, body: {} })).status).toBe(200)
+      expect((await fake.request('/connect_webviews/list', { headers, body: {} })).status).toBe(200)
     }
     const refused: Record<string, string>[] = [
       { authorization: 'Bearer seam_cst1unknown' },
@@ -309,7 +300,7 @@ describe('client sessions and authentication', () => {
       { 'seam-publishable-key': fakePublishableKey },
     ]
     for (const headers of refused) {
-      const reply = await call('/connect_webviews/list', { headers, body: {} })
+      const reply = await fake.request('/connect_webviews/list', { headers, body: {} })
       expect(reply.status).toBe(401)
       expect(reply.body.error.type).toBe('unauthorized')
     }
@@ -318,20 +309,20 @@ describe('client sessions and authentication', () => {
 
 describe('visibility', () => {
   it('a session sees only its own webviews and accounts; an API key sees all', async () => {
-    const a = await newSession()
-    const b = await newSession()
-    const webview = await createWebview(a.headers, {
+    const a = await fake.newSession()
+    const b = await fake.newSession()
+    const webview = await fake.createWebview(a.headers, {
       custom_metadata: { owner: a.key },
     })
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id)
 
     const getWebview = (headers: Record<string, string>) =>
-      call('/connect_webviews/get', {
+      fake.request('/connect_webviews/get', {
         headers,
         body: { connect_webview_id: webview.connect_webview_id },
       })
     const getAcc = (headers: Record<string, string>) =>
-      call('/connected_accounts/get', {
+      fake.request('/connected_accounts/get', {
         headers,
         body: { connected_account_id: account.connected_account_id },
       })
@@ -340,25 +331,25 @@ describe('visibility', () => {
     expect((await getWebview(b.headers)).body.error.type).toBe('connect_webview_not_found')
     expect((await getAcc(a.headers)).status).toBe(200)
     expect((await getAcc(b.headers)).body.error.type).toBe('connected_account_not_found')
-    expect((await getWebview(apiKeyHeaders())).status).toBe(200)
-    expect((await getAcc(apiKeyHeaders())).status).toBe(200)
+    expect((await getWebview(fake.apiKeyHeaders())).status).toBe(200)
+    expect((await getAcc(fake.apiKeyHeaders())).status).toBe(200)
 
     const filter = { custom_metadata_has: { owner: a.key } }
     const listed = async (path: string, headers: Record<string, string>, key: string) =>
-      ((await seam(path, headers, filter))[key] as unknown[]).length
+      ((await fake.seam(path, headers, filter))[key] as unknown[]).length
     expect(await listed('/connect_webviews/list', a.headers, 'connect_webviews')).toBe(1)
     expect(await listed('/connect_webviews/list', b.headers, 'connect_webviews')).toBe(0)
     expect(await listed('/connected_accounts/list', a.headers, 'connected_accounts')).toBe(1)
     expect(await listed('/connected_accounts/list', b.headers, 'connected_accounts')).toBe(0)
-    expect(await listed('/connect_webviews/list', apiKeyHeaders(), 'connect_webviews')).toBe(1)
+    expect(await listed('/connect_webviews/list', fake.apiKeyHeaders(), 'connect_webviews')).toBe(1)
   })
 
   it('an API key can list one session with user_identifier_key', async () => {
-    const a = await newSession()
-    const b = await newSession()
-    const mine = await createWebview(a.headers)
-    await createWebview(b.headers)
-    const listed = await seam('/connect_webviews/list', apiKeyHeaders(), {
+    const a = await fake.newSession()
+    const b = await fake.newSession()
+    const mine = await fake.createWebview(a.headers)
+    await fake.createWebview(b.headers)
+    const listed = await fake.seam('/connect_webviews/list', fake.apiKeyHeaders(), {
       user_identifier_key: a.key,
     })
     expect(
@@ -367,10 +358,10 @@ describe('visibility', () => {
   })
 
   it('the client session lists its webviews and accounts', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
-    const again = await call('/client_sessions/get_or_create', {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id)
+    const again = await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': fakePublishableKey },
       body: { user_identifier_key: session.key },
     })
@@ -384,17 +375,17 @@ describe('visibility', () => {
 
 describe('custom_metadata_has filtering', () => {
   it('matches every given pair; null matches an unset key', async () => {
-    const session = await newSession()
-    const t1 = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const t1 = await fake.createWebview(session.headers, {
       custom_metadata: { tenant: 't1', flag: true },
     })
-    const t2 = await createWebview(session.headers, {
+    const t2 = await fake.createWebview(session.headers, {
       custom_metadata: { tenant: 't2' },
     })
-    const none = await createWebview(session.headers)
+    const none = await fake.createWebview(session.headers)
     const ids = async (filter: unknown) =>
       (
-        await seam('/connect_webviews/list', session.headers, {
+        await fake.seam('/connect_webviews/list', session.headers, {
           custom_metadata_has: filter,
         })
       ).connect_webviews.map((w: { connect_webview_id: string }) => w.connect_webview_id)
@@ -409,14 +400,14 @@ describe('custom_metadata_has filtering', () => {
   })
 
   it('filters accounts too, and reads custom_metadata_has[key] from a GET query', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     for (const tenant of ['t1', 't2']) {
-      const webview = await createWebview(session.headers, {
+      const webview = await fake.createWebview(session.headers, {
         custom_metadata: { tenant },
       })
-      await completeWebview(webview.connect_webview_id)
+      await fake.complete(webview.connect_webview_id)
     }
-    const reply = await call('/connected_accounts/list', {
+    const reply = await fake.request('/connected_accounts/list', {
       method: 'GET',
       headers: session.headers,
       query: { 'custom_metadata_has[tenant]': 't2' },
@@ -431,16 +422,16 @@ describe('custom_metadata_has filtering', () => {
 
 describe('pagination', () => {
   it('walks every page with a small limit, in creation order, without repeats', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const created: string[] = []
     for (let i = 0; i < 5; i++) {
-      created.push((await createWebview(session.headers)).connect_webview_id)
+      created.push((await fake.createWebview(session.headers)).connect_webview_id)
     }
     const seen: string[] = []
     const sizes: number[] = []
     let cursor: string | null = null
     do {
-      const page = await seam('/connect_webviews/list', session.headers, {
+      const page = await fake.seam('/connect_webviews/list', session.headers, {
         limit: 2,
         ...(cursor ? { page_cursor: cursor } : {}),
       })
@@ -457,19 +448,19 @@ describe('pagination', () => {
   })
 
   it('next_page_url alone fetches the next page (the cursor keeps the filters)', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const tagged: string[] = []
     for (let i = 0; i < 3; i++) {
       tagged.push(
         (
-          await createWebview(session.headers, {
+          await fake.createWebview(session.headers, {
             custom_metadata: { page: 'yes' },
           })
         ).connect_webview_id,
       )
-      await createWebview(session.headers, { custom_metadata: { page: 'no' } })
+      await fake.createWebview(session.headers, { custom_metadata: { page: 'no' } })
     }
-    const first = await seam('/connect_webviews/list', session.headers, {
+    const first = await fake.seam('/connect_webviews/list', session.headers, {
       limit: 2,
       custom_metadata_has: { page: 'yes' },
     })
@@ -487,8 +478,8 @@ describe('pagination', () => {
   })
 
   it('refuses a forged cursor', async () => {
-    const session = await newSession()
-    const reply = await call('/connect_webviews/list', {
+    const session = await fake.newSession()
+    const reply = await fake.request('/connect_webviews/list', {
       headers: session.headers,
       body: { page_cursor: 'bm90IGEgY3Vyc29y' },
     })
@@ -539,31 +530,31 @@ describe('headers', () => {
   })
 
   it('puts a distinct seam-request-id (a UUID) on every reply, errors included', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const replies = await Promise.all([
-      call('/connect_webviews/get', {
+      fake.request('/connect_webviews/get', {
         headers: session.headers,
         body: { connect_webview_id: webview.connect_webview_id },
       }),
-      call('/connect_webviews/create', {
+      fake.request('/connect_webviews/create', {
         headers: session.headers,
         body: { nope: 1 },
       }),
-      call('/connect_webviews/list', { body: {} }),
-      call('/connect_webviews/get', {
+      fake.request('/connect_webviews/list', { body: {} }),
+      fake.request('/connect_webviews/get', {
         headers: session.headers,
         body: { connect_webview_id: crypto.randomUUID() },
       }),
-      call('/no/such/route', { body: {} }),
-      call('/connect_webviews/create', {
+      fake.request('/no/such/route', { body: {} }),
+      fake.request('/connect_webviews/create', {
         headers: session.headers,
         method: 'POST',
         body: undefined,
         query: {},
       }),
-      call('/_fake/health', { method: 'GET' }),
-      call('/connect_webviews/view', {
+      fake.request('/_fake/health', { method: 'GET' }),
+      fake.request('/connect_webviews/view', {
         method: 'GET',
         query: { connect_webview_id: 'x' },
       }),
@@ -575,10 +566,10 @@ describe('headers', () => {
   })
 
   it('gives every object a UUID id', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const { connected_account: account } = await completeWebview(webview.connect_webview_id)
-    const { client_session: clientSession } = await seam(
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const { connected_account: account } = await fake.complete(webview.connect_webview_id)
+    const { client_session: clientSession } = await fake.seam(
       '/client_sessions/get_or_create',
       { 'seam-publishable-key': fakePublishableKey },
       { user_identifier_key: session.key },
@@ -600,17 +591,17 @@ describe('headers', () => {
 
 describe('token rotation', () => {
   it('the old token gets 401; get_or_create hands out the new one, with the same data', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    await control('/sessions/rotate_token', { user_identifier_key: session.key })
-    const stale = await call('/connect_webviews/get', {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.rotateSessionToken(session.key)
+    const stale = await fake.request('/connect_webviews/get', {
       headers: session.headers,
       body: { connect_webview_id: webview.connect_webview_id },
     })
     expect(stale.status).toBe(401)
-    const fresh = await newSession(session.key)
+    const fresh = await fake.newSession(session.key)
     expect(fresh.token).not.toBe(session.token)
-    const read = await call('/connect_webviews/get', {
+    const read = await fake.request('/connect_webviews/get', {
       headers: fresh.headers,
       body: { connect_webview_id: webview.connect_webview_id },
     })
@@ -619,57 +610,81 @@ describe('token rotation', () => {
 })
 
 describe('faults', () => {
-  it('replies with the scripted status, error and Retry-After, then behaves normally', async () => {
-    const session = await newSession()
-    await control('/faults', {
-      user_identifier_key: session.key,
+  it.each([
+    {
+      scripted: 'a status, an error and Retry-After',
+      fault: { status: 429, error_type: 'rate_limited', message: 'Slow down', retry_after: '3' },
       status: 429,
-      error_type: 'rate_limited',
-      message: 'Slow down',
-      retry_after: '3',
-    })
-    const faulted = await call('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(faulted.status).toBe(429)
-    expect(faulted.headers.get('retry-after')).toBe('3')
+      headers: { 'retry-after': '3' },
+      body: { error: { type: 'rate_limited', message: 'Slow down' }, ok: false },
+    },
+    {
+      scripted: 'a raw body alone (invalid JSON, with a 200)',
+      fault: { body: '{"connect_webview": ' },
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"connect_webview": ',
+    },
+    {
+      scripted: 'a raw body with a status (a gateway’s HTML error)',
+      fault: { status: 502, body: '<html>bad gateway</html>' },
+      status: 502,
+      headers: {},
+      body: '<html>bad gateway</html>',
+    },
+    {
+      scripted: 'a raw body with its content type (a captive portal’s HTML page)',
+      fault: { body: '<html>Sign in to the Wi-Fi</html>', content_type: 'text/html' },
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: '<html>Sign in to the Wi-Fi</html>',
+    },
+  ] satisfies {
+    scripted: string
+    fault: Omit<Fault, 'user_identifier_key'>
+    status: number
+    headers: Record<string, string>
+    /** The parsed JSON, or the exact text of a body that is not JSON. */
+    body: unknown
+  }[])('replies once with $scripted, then the route answers again', async (row) => {
+    const session = await fake.newSession()
+    await fake.fault({ user_identifier_key: session.key, ...row.fault })
+    const list = () =>
+      fake.request('/connect_webviews/list', { headers: session.headers, body: {} })
+    const faulted = await list()
+    expect(faulted.status).toBe(row.status)
+    for (const [name, value] of Object.entries(row.headers)) {
+      expect(faulted.headers.get(name), name).toBe(value)
+    }
     expect(faulted.headers.get('seam-request-id')).toMatch(UUID)
-    expect(faulted.body).toEqual({
-      error: { type: 'rate_limited', message: 'Slow down' },
-      ok: false,
-    })
-    const normal = await call('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(normal.status).toBe(200)
+    expect(faulted.body).toEqual(row.body)
+    expect((await list()).status).toBe(200)
   })
 
   it('applies to exactly `times` requests, FIFO, only on the given route', async () => {
-    const session = await newSession()
-    await control('/faults', {
+    const session = await fake.newSession()
+    await fake.fault({
       user_identifier_key: session.key,
       route: '/connect_webviews/get',
       times: 2,
       status: 503,
     })
-    await control('/faults', {
+    await fake.fault({
       user_identifier_key: session.key,
       route: '/connect_webviews/get',
       status: 500,
     })
-    const webview = await createWebview(session.headers)
+    const webview = await fake.createWebview(session.headers)
     expect(
       (
-        await call('/connect_webviews/list', {
+        await fake.request('/connect_webviews/list', {
           headers: session.headers,
           body: {},
         })
       ).status,
     ).toBe(200)
     const get = () =>
-      call('/connect_webviews/get', {
+      fake.request('/connect_webviews/get', {
         headers: session.headers,
         body: { connect_webview_id: webview.connect_webview_id },
       })
@@ -678,34 +693,9 @@ describe('faults', () => {
     expect(statuses).toEqual([503, 503, 500, 200])
   })
 
-  it('sends a raw body (invalid JSON, or a 200 in the wrong shape)', async () => {
-    const session = await newSession()
-    await control('/faults', {
-      user_identifier_key: session.key,
-      body: '{"connect_webview": ',
-    })
-    await control('/faults', {
-      user_identifier_key: session.key,
-      status: 502,
-      body: '<html>bad gateway</html>',
-    })
-    const first = await call('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(first.status).toBe(200)
-    expect(first.text).toBe('{"connect_webview": ')
-    const second = await call('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(second.status).toBe(502)
-    expect(second.text).toBe('<html>bad gateway</html>')
-  })
-
   it('drops the connection without a reply, and logs it with status 0', async () => {
-    const session = await newSession()
-    await control('/faults', {
+    const session = await fake.newSession()
+    await fake.fault({
       user_identifier_key: session.key,
       route: '/connect_webviews/list',
       drop: true,
@@ -717,14 +707,11 @@ describe('faults', () => {
         body: '{}',
       }),
     ).rejects.toThrow(TypeError)
-    const log = await requestLog({
-      user_identifier_key: session.key,
-      path: '/connect_webviews/list',
-    })
+    const log = await fake.requests(session.key, '/connect_webviews/list')
     expect(log.map((entry) => entry.status)).toEqual([0])
     expect(
       (
-        await call('/connect_webviews/list', {
+        await fake.request('/connect_webviews/list', {
           headers: session.headers,
           body: {},
         })
@@ -732,32 +719,17 @@ describe('faults', () => {
     ).toBe(200)
   })
 
-  it('adds latency, alone or before a reply', async () => {
-    const session = await newSession()
-    await control('/faults', {
-      user_identifier_key: session.key,
-      latency_ms: 150,
-    })
-    const started = performance.now()
-    const slow = await call('/connect_webviews/list', {
-      headers: session.headers,
-      body: {},
-    })
-    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
-    expect(slow.status).toBe(200)
-  })
-
   it('with for_ms, fails every matching request for that long from the first hit', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    await control('/faults', {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.fault({
       user_identifier_key: session.key,
       route: '/connect_webviews/get',
       status: 503,
       for_ms: 1500,
     })
     const get = () =>
-      call('/connect_webviews/get', {
+      fake.request('/connect_webviews/get', {
         headers: session.headers,
         body: { connect_webview_id: webview.connect_webview_id },
       })
@@ -768,15 +740,15 @@ describe('faults', () => {
     expect(new Set(during)).toEqual(new Set([503]))
     // Another route is not part of the outage.
     expect(
-      (await call('/connect_webviews/list', { headers: session.headers, body: {} })).status,
+      (await fake.request('/connect_webviews/list', { headers: session.headers, body: {} })).status,
     ).toBe(200)
     await expect.poll(async () => (await get()).status, { interval: 100 }).toBe(200)
     expect(performance.now() - started).toBeGreaterThanOrEqual(1495)
   })
 
   it('with hang, holds the request open until the client gives up', async () => {
-    const session = await newSession()
-    await control('/faults', {
+    const session = await fake.newSession()
+    await fake.fault({
       user_identifier_key: session.key,
       route: '/connect_webviews/list',
       hang: true,
@@ -792,53 +764,40 @@ describe('faults', () => {
     ).rejects.toThrow(/timeout|aborted/i)
     expect(performance.now() - started).toBeGreaterThanOrEqual(295)
     await expect
-      .poll(() => requestLog({ user_identifier_key: session.key, path: '/connect_webviews/list' }))
+      .poll(() => fake.requests(session.key, '/connect_webviews/list'))
       .toEqual([expect.objectContaining({ status: 0 })])
     expect(
-      (await call('/connect_webviews/list', { headers: session.headers, body: {} })).status,
+      (await fake.request('/connect_webviews/list', { headers: session.headers, body: {} })).status,
     ).toBe(200)
   })
 
-  it('sends a raw body with its content type (a captive portal’s HTML page)', async () => {
-    const session = await newSession()
-    await control('/faults', {
-      user_identifier_key: session.key,
-      body: '<html>Sign in to the Wi-Fi</html>',
-      content_type: 'text/html',
-    })
-    const reply = await call('/connect_webviews/list', { headers: session.headers, body: {} })
-    expect(reply.status).toBe(200)
-    expect(reply.headers.get('content-type')).toBe('text/html')
-    expect(reply.text).toBe('<html>Sign in to the Wi-Fi</html>')
-  })
-
   it('faults get_or_create for its user_identifier_key, before authentication', async () => {
-    const key = uniqueKey()
-    await control('/faults', { user_identifier_key: key, status: 500 })
-    const reply = await call('/client_sessions/get_or_create', {
+    const key = uniqueUser()
+    await fake.fault({ user_identifier_key: key, status: 500 })
+    const reply = await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': fakePublishableKey },
       body: { user_identifier_key: key },
     })
     expect(reply.status).toBe(500)
     expect(reply.body.error.type).toBe('internal_server_error')
-    expect((await newSession(key)).token).toMatch(/^seam_cst/)
+    expect((await fake.newSession(key)).token).toMatch(/^seam_cst/)
   })
 
   it('never touches another session', async () => {
-    const a = await newSession()
-    const b = await newSession()
-    await control('/faults', {
+    const a = await fake.newSession()
+    const b = await fake.newSession()
+    await fake.fault({
       user_identifier_key: a.key,
       status: 500,
       times: 5,
     })
-    expect((await call('/connect_webviews/list', { headers: b.headers, body: {} })).status).toBe(
-      200,
-    )
+    expect(
+      (await fake.request('/connect_webviews/list', { headers: b.headers, body: {} })).status,
+    ).toBe(200)
     expect(
       (
-        await call('/connect_webviews/list', {
-          headers: apiKeyHeaders(),
+        await fake.request('/connect_webviews/list', {
+          headers: fake.apiKeyHeaders(),
           body: {},
         })
       ).status,
@@ -846,37 +805,63 @@ describe('faults', () => {
   })
 })
 
-describe('behaviour', () => {
-  it('session latency slows every Seam request of the session', async () => {
-    const session = await newSession()
-    await control('/sessions/behaviour', {
-      user_identifier_key: session.key,
-      latency_ms: 150,
-    })
+describe('latency', () => {
+  it.each([
+    {
+      from: 'a fault with only latency_ms, then lets the request through',
+      script: (key: string) => fake.fault({ user_identifier_key: key, latency_ms: 150 }),
+      status: 200,
+    },
+    {
+      from: 'a fault with latency_ms before its reply',
+      script: (key: string) =>
+        fake.fault({ user_identifier_key: key, latency_ms: 150, status: 503 }),
+      status: 503,
+    },
+    {
+      from: 'the session’s latency_ms behaviour, for every Seam request of the session',
+      script: (key: string) => fake.sessionBehaviour(key, { latency_ms: 150 }),
+      status: 200,
+    },
+  ])('comes from $from', async ({ script, status }) => {
+    const session = await fake.newSession()
+    await script(session.key)
     const started = performance.now()
-    expect(
-      (
-        await call('/connect_webviews/list', {
-          headers: session.headers,
-          body: {},
-        })
-      ).status,
-    ).toBe(200)
+    const reply = await fake.request('/connect_webviews/list', {
+      headers: session.headers,
+      body: {},
+    })
+    // A lower bound only: a busy machine may take longer, never less.
     expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+    expect(reply.status).toBe(status)
   })
 
+  it('comes from a webview’s own latency_ms, for the requests naming it', async () => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.webviewBehaviour(webview.connect_webview_id, { latency_ms: 150 })
+    const started = performance.now()
+    const reply = await fake.request('/connect_webviews/get', {
+      headers: session.headers,
+      body: { connect_webview_id: webview.connect_webview_id },
+    })
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+    expect(reply.status).toBe(200)
+  })
+})
+
+describe('behaviour', () => {
   it('webviews inherit session behaviour unless overridden; null drops an override', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const id = webview.connect_webview_id
-    await control('/sessions/behaviour', {
-      user_identifier_key: session.key,
+    await fake.sessionBehaviour(session.key, {
       event_naming: 'legacy',
       post_message: false,
     })
     const effective = async () =>
       (
-        await call('/_fake/connect_webviews/behaviour', {
+        await fake.request('/_fake/connect_webviews/behaviour', {
           method: 'GET',
           query: { connect_webview_id: id },
         })
@@ -886,8 +871,7 @@ describe('behaviour', () => {
       post_message: false,
       latency_ms: 0,
     })
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: id,
+    await fake.webviewBehaviour(id, {
       event_naming: 'current',
       target_origin: 'http://127.0.0.1:5173',
     })
@@ -896,12 +880,11 @@ describe('behaviour', () => {
       post_message: false,
       target_origin: 'http://127.0.0.1:5173',
     })
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: id,
+    await fake.webviewBehaviour(id, {
       event_naming: null,
     })
     expect((await effective()).event_naming).toBe('legacy')
-    const refused = await call('/_fake/connect_webviews/behaviour', {
+    const refused = await fake.request('/_fake/connect_webviews/behaviour', {
       body: {
         connect_webview_id: id,
         target_origin: 'http://127.0.0.1:5173/path',
@@ -913,10 +896,9 @@ describe('behaviour', () => {
 
 describe('control routes', () => {
   it('fail marks the webview failed; finished webviews cannot be completed or failed', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const { connect_webview: failed } = await control('/connect_webviews/fail', {
-      connect_webview_id: webview.connect_webview_id,
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const { connect_webview: failed } = await fake.fail(webview.connect_webview_id, {
       error_code: 'bad_credentials',
       error_message: 'Wrong password',
     })
@@ -926,7 +908,7 @@ describe('control routes', () => {
       connected_account_id: null,
     })
     for (const path of ['/_fake/connect_webviews/complete', '/_fake/connect_webviews/fail']) {
-      const reply = await call(path, {
+      const reply = await fake.request(path, {
         body: { connect_webview_id: webview.connect_webview_id },
       })
       expect(reply.status).toBe(409)
@@ -934,9 +916,9 @@ describe('control routes', () => {
   })
 
   it('complete refuses an unknown connected_account_id', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const reply = await call('/_fake/connect_webviews/complete', {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const reply = await fake.request('/_fake/connect_webviews/complete', {
       body: {
         connect_webview_id: webview.connect_webview_id,
         connected_account_id: crypto.randomUUID(),
@@ -949,71 +931,65 @@ describe('control routes', () => {
 
 describe('the request log', () => {
   it('filters by session and path and holds no credentials or values', async () => {
-    const a = await newSession()
-    const b = await newSession()
-    const webview = await createWebview(a.headers, {
+    const a = await fake.newSession()
+    const b = await fake.newSession()
+    const webview = await fake.createWebview(a.headers, {
       custom_metadata: { secret_value: 'do-not-log' },
     })
-    await call('/connect_webviews/get', {
+    await fake.request('/connect_webviews/get', {
       headers: a.headers,
       body: { connect_webview_id: webview.connect_webview_id },
     })
-    await call('/connect_webviews/list', { headers: b.headers, body: {} })
+    await fake.request('/connect_webviews/list', { headers: b.headers, body: {} })
     await fetch(webview.url)
     await fetch(new URL('/connect_webviews/list', fakeUrl), {
       method: 'OPTIONS',
       headers: { origin: 'http://x.test' },
     })
-    await completeWebview(webview.connect_webview_id)
+    await fake.complete(webview.connect_webview_id)
 
-    const mine = await requestLog({ user_identifier_key: a.key })
+    const mine = await fake.requests(a.key)
     expect(mine.map((entry) => [entry.method, entry.path, entry.status, entry.auth])).toEqual([
       ['POST', '/client_sessions/get_or_create', 200, 'publishable_key'],
       ['POST', '/connect_webviews/create', 200, 'client_session'],
       ['POST', '/connect_webviews/get', 200, 'client_session'],
     ])
-    expect(mine[1].body_keys).toEqual(['custom_metadata'])
+    expect(mine[1]?.body_keys).toEqual(['custom_metadata'])
     expect(mine.every((entry) => entry.user_identifier_key === a.key)).toBe(true)
 
-    const gets = await requestLog({
-      user_identifier_key: a.key,
-      path: '/connect_webviews/get',
-    })
+    const gets = await fake.requests(a.key, '/connect_webviews/get')
     expect(gets).toHaveLength(1)
     const authToken = new URL(webview.url).searchParams.get('auth_token') ?? ''
     expect(authToken).toHaveLength(33)
-    const serialized = JSON.stringify(await requestLog({}))
+    const serialized = JSON.stringify(await fake.requests())
     for (const secret of [a.token, b.token, authToken, 'do-not-log']) {
       expect(serialized).not.toContain(secret)
     }
   })
 
   it('logs the names of extra headers, never their values', async () => {
-    const session = await newSession()
-    await call('/connect_webviews/list', {
+    const session = await fake.newSession()
+    await fake.request('/connect_webviews/list', {
       headers: { ...session.headers, 'x-proxy-auth': 'secret-value' },
       body: {},
     })
-    const [entry] = await requestLog({
-      user_identifier_key: session.key,
-      path: '/connect_webviews/list',
-    })
+    const [entry] = await fake.requests(session.key, '/connect_webviews/list')
     expect(entry?.header_names).toEqual(['x-proxy-auth'])
     expect(JSON.stringify(entry)).not.toContain('secret-value')
   })
 
   it('logs refused and faulted requests', async () => {
-    const key = uniqueKey()
-    await call('/client_sessions/get_or_create', {
+    const key = uniqueUser()
+    await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': 'seam_pk1wrong' },
       body: { user_identifier_key: key },
     })
-    await control('/faults', { user_identifier_key: key, status: 503 })
-    await call('/client_sessions/get_or_create', {
+    await fake.fault({ user_identifier_key: key, status: 503 })
+    await fake.request('/client_sessions/get_or_create', {
       headers: { 'seam-publishable-key': fakePublishableKey },
       body: { user_identifier_key: key },
     })
-    const log = await requestLog({ user_identifier_key: key })
+    const log = await fake.requests(key)
     expect(log.map((entry) => [entry.status, entry.auth])).toEqual([
       [401, 'none'],
       [503, 'publishable_key'],

@@ -4,20 +4,15 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { describe, expect, inject, it } from 'vitest'
-import { postMessagePageUrl } from '../../fake/control-client'
 import {
-  apiKeyHeaders,
-  call,
-  completeWebview,
-  control,
-  createWebview,
-  fakeUrl,
-  newSession,
-  requestLog,
-  seam,
+  fakeControl,
+  postMessagePageUrl,
+  type FakeSession,
   type Json,
-  type TestSession,
-} from './fake-http'
+} from '../../fake/control-client'
+
+const fakeUrl = inject('fakeUrl')
+const fake = fakeControl(fakeUrl)
 
 // jsdom ships no types and @types/jsdom is not a dependency: this is the little the tests use.
 type JsdomWindow = Window & typeof globalThis
@@ -61,7 +56,7 @@ interface LoginFields {
 
 /** POSTs the hosted page's login, as its script does. */
 async function login(webview: Json, fields: LoginFields = {}) {
-  return call(LOGIN_PATH, {
+  return fake.request(LOGIN_PATH, {
     body: {
       connect_webview_id: webview.connect_webview_id,
       auth_token: authTokenOf(webview),
@@ -73,13 +68,13 @@ async function login(webview: Json, fields: LoginFields = {}) {
   })
 }
 
-async function getWebview(session: TestSession, id: string): Promise<Json> {
-  return (await seam('/connect_webviews/get', session.headers, { connect_webview_id: id }))
+async function getWebview(session: FakeSession, id: string): Promise<Json> {
+  return (await fake.seam('/connect_webviews/get', session.headers, { connect_webview_id: id }))
     .connect_webview
 }
 
-async function getAccount(session: TestSession, id: string): Promise<Json> {
-  return (await seam('/connected_accounts/get', session.headers, { connected_account_id: id }))
+async function getAccount(session: FakeSession, id: string): Promise<Json> {
+  return (await fake.seam('/connected_accounts/get', session.headers, { connected_account_id: id }))
     .connected_account
 }
 
@@ -89,8 +84,8 @@ function sha256(text: string): string {
 
 describe('the hosted webview page', () => {
   it('refuses a wrong or missing auth_token with a 401 page that never shows a token', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const token = authTokenOf(webview)
     const wrongToken = 'W'.repeat(33)
     const wrong = new URL(webview.url)
@@ -127,8 +122,10 @@ describe('the hosted webview page', () => {
   })
 
   it('renders a self-contained, labelled login form for a pending webview', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
+      accepted_providers: FOUR_PROVIDERS,
+    })
     const { response, html, document } = await getPage(webview.url)
     expect(response.status).toBe(200)
     expect(response.headers.get('referrer-policy')).toBe('no-referrer')
@@ -176,8 +173,8 @@ describe('the hosted webview page', () => {
   })
 
   it('offers every accepted provider of the webview', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, { accepted_providers: ['ecobee'] })
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, { accepted_providers: ['ecobee'] })
     const { document } = await getPage(webview.url)
     const values = [...document.querySelectorAll<HTMLInputElement>('input[name="provider"]')].map(
       (radio) => radio.value,
@@ -186,9 +183,9 @@ describe('the hosted webview page', () => {
   })
 
   it('shows the final state instead of the form once the webview is finished', async () => {
-    const session = await newSession()
-    const done = await createWebview(session.headers)
-    await completeWebview(done.connect_webview_id)
+    const session = await fake.newSession()
+    const done = await fake.createWebview(session.headers)
+    await fake.complete(done.connect_webview_id)
     const authorized = (await getPage(done.url)).document
     expect(authorized.querySelector('form')).toBeNull()
     expect(authorized.querySelector('script:not([type])')).toBeNull()
@@ -196,9 +193,8 @@ describe('the hosted webview page', () => {
     expect(authorized.querySelector('[role="status"]')?.textContent).toBe('Connected')
     expect(embeddedData(authorized).status).toBe('authorized')
 
-    const failedWebview = await createWebview(session.headers)
-    await control('/connect_webviews/fail', {
-      connect_webview_id: failedWebview.connect_webview_id,
+    const failedWebview = await fake.createWebview(session.headers)
+    await fake.fail(failedWebview.connect_webview_id, {
       error_code: 'provider_down',
       error_message: 'The <provider> is down.',
     })
@@ -212,8 +208,8 @@ describe('the hosted webview page', () => {
   })
 
   it('embeds the effective behaviour: defaults, then the session, then the webview', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const id = webview.connect_webview_id
     const defaults = embeddedData((await getPage(webview.url)).document)
     expect(defaults).toEqual({
@@ -233,14 +229,12 @@ describe('the hosted webview page', () => {
         view_delay_ms: 0,
       },
     })
-    await control('/sessions/behaviour', {
-      user_identifier_key: session.key,
+    await fake.sessionBehaviour(session.key, {
       event_naming: 'legacy',
       message_delay_ms: 250,
       page_poll_ms: 1000,
     })
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: id,
+    await fake.webviewBehaviour(id, {
       post_message: false,
       target_origin: 'http://127.0.0.1:5173',
       include_connected_account_id: false,
@@ -249,7 +243,7 @@ describe('the hosted webview page', () => {
     })
     const embedded = embeddedData((await getPage(webview.url)).document).behaviour
     const effective = (
-      await call('/_fake/connect_webviews/behaviour', {
+      await fake.request('/_fake/connect_webviews/behaviour', {
         method: 'GET',
         query: { connect_webview_id: id },
       })
@@ -268,29 +262,26 @@ describe('the hosted webview page', () => {
     })
   })
 
-  it('refuses out-of-range delays', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const patches = [
-      { message_delay_ms: -1 },
-      { redirect_delay_ms: 60_001 },
-      { page_poll_ms: -1 },
-      { page_poll_ms: 1.5 },
-      { view_delay_ms: 60_001 },
-    ]
-    for (const patch of patches) {
-      const reply = await call('/_fake/connect_webviews/behaviour', {
-        body: { connect_webview_id: webview.connect_webview_id, ...patch },
-      })
-      expect(reply.status).toBe(400)
-    }
+  it.each([
+    { message_delay_ms: -1 },
+    { redirect_delay_ms: 60_001 },
+    { page_poll_ms: -1 },
+    { page_poll_ms: 1.5 },
+    { view_delay_ms: 60_001 },
+  ])('refuses an out-of-range delay: %o', async (patch) => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const reply = await fake.request('/_fake/connect_webviews/behaviour', {
+      body: { connect_webview_id: webview.connect_webview_id, ...patch },
+    })
+    expect(reply.status).toBe(400)
   })
 })
 
 describe('the login route', () => {
   it('completes the webview; the new account gets the webview metadata', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       accepted_providers: FOUR_PROVIDERS,
       custom_metadata: { tenant: 't1', internal: true },
     })
@@ -332,15 +323,15 @@ describe('the login route', () => {
   })
 
   it('reconnects the same account for the same provider + username, replacing its metadata', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const username = `user-${crypto.randomUUID()}`
-    const first = await createWebview(session.headers, {
+    const first = await fake.createWebview(session.headers, {
       accepted_providers: FOUR_PROVIDERS,
       custom_metadata: { tenant: 't1', old_key: 'x' },
     })
     const firstId = (await login(first, { provider: 'schlage', username })).body
       .connected_account_id
-    const second = await createWebview(session.headers, {
+    const second = await fake.createWebview(session.headers, {
       accepted_providers: FOUR_PROVIDERS,
       custom_metadata: { tenant: 't2' },
     })
@@ -348,14 +339,14 @@ describe('the login route', () => {
     expect(again.body.connected_account_id).toBe(firstId)
     expect((await getAccount(session, firstId)).custom_metadata).toEqual({ tenant: 't2' })
 
-    const third = await createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
+    const third = await fake.createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
     const otherProvider = await login(third, { provider: 'august', username })
     expect(otherProvider.body.connected_account_id).not.toBe(firstId)
   })
 
   it('fails the webview for the password "wrong"', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const reply = await login(webview, { password: 'wrong' })
     expect(reply.status).toBe(200)
     expect(reply.body).toEqual({
@@ -394,8 +385,8 @@ describe('the login route', () => {
   })
 
   it('refuses a wrong or missing auth_token (401) and an unknown webview (404), changing nothing', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     for (const auth_token of ['W'.repeat(33), '']) {
       for (const password of ['ok', 'wrong']) {
         const reply = await login(webview, { auth_token, password })
@@ -405,7 +396,7 @@ describe('the login route', () => {
         expect(reply.text).not.toContain(authTokenOf(webview))
       }
     }
-    const noToken = await call(LOGIN_PATH, {
+    const noToken = await fake.request(LOGIN_PATH, {
       body: { connect_webview_id: webview.connect_webview_id, username: 'a', password: 'b' },
     })
     expect(noToken.status).toBe(401)
@@ -417,18 +408,20 @@ describe('the login route', () => {
       status: 'pending',
       connected_account_id: null,
     })
-    const accounts = await seam('/connected_accounts/list', session.headers)
+    const accounts = await fake.seam('/connected_accounts/list', session.headers)
     expect(accounts.connected_accounts).toEqual([])
   })
 
-  it('refuses a provider the webview does not accept and an incomplete form (400)', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, { accepted_providers: ['august'] })
-    for (const fields of [{ provider: 'yale' }, { username: '' }, { password: '' }]) {
-      const reply = await login(webview, fields)
-      expect(reply.status, JSON.stringify(fields)).toBe(400)
-      expect(reply.body.error.type).toBe('invalid_input')
-    }
+  it.each([
+    ['a provider the webview does not accept', { provider: 'yale' }],
+    ['an empty username', { username: '' }],
+    ['an empty password', { password: '' }],
+  ])('refuses %s (400), changing nothing', async (_, fields) => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, { accepted_providers: ['august'] })
+    const reply = await login(webview, fields)
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.type).toBe('invalid_input')
     expect((await getWebview(session, webview.connect_webview_id)).status).toBe('pending')
   })
 
@@ -442,10 +435,9 @@ describe('the login route', () => {
   ] as const)(
     'event_naming %s, include_connected_account_id %s, %s: posts %s',
     async (eventNaming, includeId, outcome, eventType) => {
-      const session = await newSession()
-      const webview = await createWebview(session.headers)
-      await control('/connect_webviews/behaviour', {
-        connect_webview_id: webview.connect_webview_id,
+      const session = await fake.newSession()
+      const webview = await fake.createWebview(session.headers)
+      await fake.webviewBehaviour(webview.connect_webview_id, {
         event_naming: eventNaming,
         include_connected_account_id: includeId,
       })
@@ -469,14 +461,13 @@ describe('the login route', () => {
   )
 
   it('follows the behaviour at login time: post_message, target_origin and the delays', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_redirect_url: 'https://app.example.com/done',
     })
     // Set after the page was rendered: the login reply still uses it.
     await getPage(webview.url)
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: webview.connect_webview_id,
+    await fake.webviewBehaviour(webview.connect_webview_id, {
       target_origin: 'http://127.0.0.1:5173',
       message_delay_ms: 300,
       redirect_delay_ms: 700,
@@ -488,18 +479,18 @@ describe('the login route', () => {
     })
     expect(reply.body.redirect.delay_ms).toBe(700)
 
-    const silent = await createWebview(session.headers)
-    await control('/sessions/behaviour', { user_identifier_key: session.key, post_message: false })
+    const silent = await fake.createWebview(session.headers)
+    await fake.sessionBehaviour(session.key, { post_message: false })
     expect((await login(silent)).body.message).toBeNull()
   })
 
   it('redirects with connect_webview_id, and error_code + error_message on failure', async () => {
-    const session = await newSession()
+    const session = await fake.newSession()
     const withBoth = {
       custom_redirect_url: 'https://app.example.com/done?from=seam#top',
       custom_redirect_failure_url: 'https://app.example.com/failed',
     }
-    const succeeded = await createWebview(session.headers, withBoth)
+    const succeeded = await fake.createWebview(session.headers, withBoth)
     const success = new URL((await login(succeeded)).body.redirect.url)
     expect(success.origin + success.pathname + success.hash).toBe(
       'https://app.example.com/done#top',
@@ -509,7 +500,7 @@ describe('the login route', () => {
       connect_webview_id: succeeded.connect_webview_id,
     })
 
-    const failedWithFailureUrl = await createWebview(session.headers, withBoth)
+    const failedWithFailureUrl = await fake.createWebview(session.headers, withBoth)
     const failure = new URL(
       (await login(failedWithFailureUrl, { password: 'wrong' })).body.redirect.url,
     )
@@ -520,31 +511,33 @@ describe('the login route', () => {
       error_message: 'The username or password is incorrect.',
     })
 
-    const fallback = await createWebview(session.headers, {
+    const fallback = await fake.createWebview(session.headers, {
       custom_redirect_url: 'https://app.example.com/done',
     })
     const fellBack = new URL((await login(fallback, { password: 'wrong' })).body.redirect.url)
     expect(fellBack.pathname).toBe('/done')
     expect(fellBack.searchParams.get('error_code')).toBe('invalid_credentials')
 
-    const none = await createWebview(session.headers)
+    const none = await fake.createWebview(session.headers)
     expect((await login(none)).body.redirect).toBeNull()
   })
 
   it('stays out of the request log', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     await getPage(webview.url)
     await login(webview, { password: 'p4ssw0rd-secret' })
-    const serialized = JSON.stringify(await requestLog({}))
+    const serialized = JSON.stringify(await fake.requests())
     expect(serialized).not.toContain(LOGIN_PATH)
     expect(serialized).not.toContain(authTokenOf(webview))
     expect(serialized).not.toContain('p4ssw0rd-secret')
   })
 
   it("the page's script signs in, posts the message and shows the outcome (jsdom)", async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, { accepted_providers: FOUR_PROVIDERS })
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
+      accepted_providers: FOUR_PROVIDERS,
+    })
     const { html } = await getPage(webview.url)
     const { window } = new JSDOM(html, {
       url: webview.url,
@@ -579,7 +572,7 @@ describe('the login route', () => {
 
 /** GETs the outcome route, as the page's poll does. */
 async function outcome(webview: Json, query: Record<string, string> = {}) {
-  return call(OUTCOME_PATH, {
+  return fake.request(OUTCOME_PATH, {
     method: 'GET',
     query: {
       connect_webview_id: webview.connect_webview_id,
@@ -651,8 +644,8 @@ function fillLogin(document: Document) {
 
 describe('the outcome route', () => {
   it('answers pending while the webview waits, uncached', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const reply = await outcome(webview)
     expect(reply.status).toBe(200)
     expect(reply.headers.get('cache-control')).toBe('no-store')
@@ -660,19 +653,17 @@ describe('the outcome route', () => {
   })
 
   it('after /_fake/ complete: the login reply, from the behaviour in effect now', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_redirect_url: 'https://app.example.com/done',
     })
     const id = webview.connect_webview_id
-    const { connected_account } = await completeWebview(id)
+    const { connected_account } = await fake.complete(id)
     // Set after the completion: the reply still follows it.
-    await control('/sessions/behaviour', {
-      user_identifier_key: session.key,
+    await fake.sessionBehaviour(session.key, {
       message_delay_ms: 300,
     })
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: id,
+    await fake.webviewBehaviour(id, {
       event_naming: 'legacy',
       target_origin: 'http://127.0.0.1:5173',
       redirect_delay_ms: 700,
@@ -698,18 +689,17 @@ describe('the outcome route', () => {
       redirect: { url: `https://app.example.com/done?connect_webview_id=${id}`, delay_ms: 700 },
     })
 
-    await control('/connect_webviews/behaviour', { connect_webview_id: id, post_message: false })
+    await fake.webviewBehaviour(id, { post_message: false })
     expect((await outcome(webview)).body.message).toBeNull()
   })
 
   it('after /_fake/ fail: the given error, else login_failed with a generic message', async () => {
-    const session = await newSession()
-    const given = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const given = await fake.createWebview(session.headers, {
       custom_redirect_url: 'https://app.example.com/done',
       custom_redirect_failure_url: 'https://app.example.com/failed',
     })
-    await control('/connect_webviews/fail', {
-      connect_webview_id: given.connect_webview_id,
+    await fake.fail(given.connect_webview_id, {
       error_code: 'provider_down',
       error_message: 'The provider is down.',
     })
@@ -742,16 +732,15 @@ describe('the outcome route', () => {
       error_message: 'The provider is down.',
     })
 
-    const bare = await createWebview(session.headers)
-    await control('/connect_webviews/fail', { connect_webview_id: bare.connect_webview_id })
+    const bare = await fake.createWebview(session.headers)
+    await fake.fail(bare.connect_webview_id)
     expect((await outcome(bare)).body).toMatchObject({
       status: 'failed',
       error_code: 'login_failed',
       error_message: 'The login failed.',
     })
-    const codeOnly = await createWebview(session.headers)
-    await control('/connect_webviews/fail', {
-      connect_webview_id: codeOnly.connect_webview_id,
+    const codeOnly = await fake.createWebview(session.headers)
+    await fake.fail(codeOnly.connect_webview_id, {
       error_code: 'account_locked',
     })
     expect((await outcome(codeOnly)).body).toMatchObject({
@@ -761,8 +750,8 @@ describe('the outcome route', () => {
   })
 
   it('answers exactly like the login route that finished the webview', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers, {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers, {
       custom_redirect_url: 'https://app.example.com/done',
     })
     const loggedIn = await login(webview, { password: 'wrong' })
@@ -770,9 +759,9 @@ describe('the outcome route', () => {
   })
 
   it('refuses a wrong or missing auth_token (401) and an unknown webview (404)', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    await completeWebview(webview.connect_webview_id)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.complete(webview.connect_webview_id)
     for (const auth_token of ['W'.repeat(33), '']) {
       const reply = await outcome(webview, { auth_token })
       expect(reply.status).toBe(401)
@@ -783,7 +772,7 @@ describe('the outcome route', () => {
       })
       expect(reply.text).not.toContain(authTokenOf(webview))
     }
-    const noToken = await call(OUTCOME_PATH, {
+    const noToken = await fake.request(OUTCOME_PATH, {
       method: 'GET',
       query: { connect_webview_id: webview.connect_webview_id },
     })
@@ -793,34 +782,33 @@ describe('the outcome route', () => {
     expect(unknown.headers.get('cache-control')).toBe('no-store')
     expect(unknown.body.error.type).toBe('connect_webview_not_found')
     // Another webview's token opens nothing either.
-    const other = await createWebview(session.headers)
+    const other = await fake.createWebview(session.headers)
     expect((await outcome(webview, { auth_token: authTokenOf(other) })).status).toBe(401)
   })
 
   it('stays out of the request log', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     await outcome(webview)
     await outcome(webview, { auth_token: 'W'.repeat(33) })
-    const serialized = JSON.stringify(await requestLog({}))
+    const serialized = JSON.stringify(await fake.requests())
     expect(serialized).not.toContain(OUTCOME_PATH)
     expect(serialized).not.toContain(authTokenOf(webview))
   })
 
   it('the page notices a /_fake/ completion, posts once and stops polling (jsdom)', async () => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    const quiet = await createWebview(session.headers)
-    await control('/sessions/behaviour', { user_identifier_key: session.key, page_poll_ms: 20 })
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: quiet.connect_webview_id,
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    const quiet = await fake.createWebview(session.headers)
+    await fake.sessionBehaviour(session.key, { page_poll_ms: 20 })
+    await fake.webviewBehaviour(quiet.connect_webview_id, {
       page_poll_ms: 0,
     })
     const page = runPage(webview.url, (await getPage(webview.url)).html)
     const quietPage = runPage(quiet.url, (await getPage(quiet.url)).html)
     try {
       await expect.poll(() => page.fetched).toContain(OUTCOME_PATH)
-      const { connected_account } = await completeWebview(webview.connect_webview_id)
+      const { connected_account } = await fake.complete(webview.connect_webview_id)
       await expect.poll(() => page.messages).toHaveLength(1)
       expect(page.messages[0]).toEqual({
         event: {
@@ -851,10 +839,9 @@ describe('the outcome route', () => {
     ['the poll reports first', { path: LOGIN_PATH, when: 'after' as const }],
     ['the login reports first', { path: OUTCOME_PATH, when: 'before' as const }],
   ])('a form login racing the poll posts once: %s (jsdom)', async (_, { path, when }) => {
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: webview.connect_webview_id,
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.webviewBehaviour(webview.connect_webview_id, {
       page_poll_ms: 10,
     })
     let release = () => {}
@@ -881,23 +868,26 @@ describe('the outcome route', () => {
 })
 
 describe('view_delay_ms', () => {
-  it('holds the page back, per webview or per session', async () => {
-    const session = await newSession()
-    const own = await createWebview(session.headers)
-    await control('/connect_webviews/behaviour', {
-      connect_webview_id: own.connect_webview_id,
-      view_delay_ms: 300,
-    })
-    const inherited = await createWebview(session.headers)
-    await control('/sessions/behaviour', { user_identifier_key: session.key, view_delay_ms: 300 })
-    for (const webview of [own, inherited]) {
-      const started = performance.now()
-      const { response, document } = await getPage(webview.url)
-      // A lower bound only: a busy machine may take longer, never less.
-      expect(performance.now() - started).toBeGreaterThanOrEqual(200)
-      expect(response.status).toBe(200)
-      expect(embeddedData(document).behaviour.view_delay_ms).toBe(300)
-    }
+  it.each([
+    {
+      setOn: 'the webview',
+      set: (session: FakeSession, webviewId: string) =>
+        fake.webviewBehaviour(webviewId, { view_delay_ms: 300 }),
+    },
+    {
+      setOn: 'its session, after the webview was created',
+      set: (session: FakeSession) => fake.sessionBehaviour(session.key, { view_delay_ms: 300 }),
+    },
+  ])('holds the page back, set on $setOn', async ({ set }) => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await set(session, webview.connect_webview_id)
+    const started = performance.now()
+    const { response, document } = await getPage(webview.url)
+    // A lower bound only: a busy machine may take longer, never less.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200)
+    expect(response.status).toBe(200)
+    expect(embeddedData(document).behaviour.view_delay_ms).toBe(300)
   })
 })
 
@@ -930,20 +920,17 @@ describe('the forger page', () => {
     })
   })
 
-  it('refuses a missing data, a bad target_origin or repeat with a 400 page', async () => {
-    const queries: Record<string, string>[] = [
-      {},
-      { data: '1', target_origin: 'http://127.0.0.1:5173/path' },
-      { data: '1', target_origin: 'nope' },
-      { data: '1', repeat: '0' },
-      { data: '1', repeat: '1.5' },
-      { data: '1', repeat: '101' },
-    ]
-    for (const query of queries) {
-      const reply = await call('/_fake/post-message', { method: 'GET', query })
-      expect(reply.status, JSON.stringify(query)).toBe(400)
-      expect(reply.headers.get('content-type')).toMatch(/^text\/html/)
-    }
+  it.each<Record<string, string>>([
+    {},
+    { data: '1', target_origin: 'http://127.0.0.1:5173/path' },
+    { data: '1', target_origin: 'nope' },
+    { data: '1', repeat: '0' },
+    { data: '1', repeat: '1.5' },
+    { data: '1', repeat: '101' },
+  ])('refuses a missing data, a bad target_origin or repeat with a 400 page: %o', async (query) => {
+    const reply = await fake.request('/_fake/post-message', { method: 'GET', query })
+    expect(reply.status).toBe(400)
+    expect(reply.headers.get('content-type')).toMatch(/^text\/html/)
   })
 
   it('its script posts the data repeat times and says "posted" (jsdom)', async () => {
@@ -977,11 +964,11 @@ describe('the look-alike fake', () => {
 
   it('is a separate fake: it serves the forger page but knows no webview of the main fake', async () => {
     const lookalike = inject('fakeLookalikeUrl')
-    const session = await newSession()
-    const webview = await createWebview(session.headers)
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
     const elsewhere = await fetch(new URL('/connect_webviews/get', lookalike), {
       method: 'POST',
-      headers: { ...apiKeyHeaders(), 'content-type': 'application/json' },
+      headers: { ...fake.apiKeyHeaders(), 'content-type': 'application/json' },
       body: JSON.stringify({ connect_webview_id: webview.connect_webview_id }),
     })
     expect(elsewhere.status).toBe(404)

@@ -2,7 +2,7 @@
 // `define`, and stops it when the server closes.
 import { createServer, type InlineConfig } from 'vite'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FAKE_PUBLISHABLE_KEY } from '../../fake/index'
+import { FAKE_PUBLISHABLE_KEY } from '../../fake/state/keys'
 import { seamFakePlugin } from '../../fake/vite-plugin'
 
 const serverConfig = (): InlineConfig => ({

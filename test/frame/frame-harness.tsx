@@ -21,19 +21,13 @@ import {
   type SeamConnectError,
   type StandardSchemaV1,
 } from '../../src/index'
-import {
-  fakeControl,
-  mintClientSessionToken,
-  uniqueUser,
-  type Behaviour,
-} from '../../fake/control-client'
+import { fakeControl, uniqueUser, type FakeBehaviourPatch } from '../../fake/control-client'
 import { newQueryClient } from '../support/render-with-providers'
 
 export const endpoint = inject('fakeUrl')
 export const lookalikeUrl = inject('fakeLookalikeUrl')
 export const fake = fakeControl(endpoint)
 const publishableKey = inject('fakePublishableKey')
-const apiKey = inject('fakeApiKey')
 
 /**
  * A client authenticated with a client session token freshly minted for `userIdentifierKey`, as an
@@ -43,7 +37,7 @@ export async function sessionTokenClient(
   userIdentifierKey: string,
   options: SeamConnectClientOptions = {},
 ): Promise<SeamConnectClient> {
-  const clientSessionToken = await mintClientSessionToken(endpoint, apiKey, userIdentifierKey)
+  const clientSessionToken = await fake.mintClientSessionToken(userIdentifierKey)
   return createSeamConnectClient({
     endpoint,
     clientSessionToken,
@@ -71,7 +65,7 @@ export async function mountFrame(
     beside,
   }: {
     create?: CreateConnectWebviewParams
-    behaviour?: Behaviour
+    behaviour?: FakeBehaviourPatch
     props?: Partial<ConnectWebviewFrameProps<StandardSchemaV1 | undefined>>
     clientOptions?: SeamConnectClientOptions
     /** Authenticate with a client session token instead of the publishable key. */

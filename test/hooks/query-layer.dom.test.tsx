@@ -16,16 +16,15 @@ import {
   useCreateConnectWebview,
   type SeamConnectClient,
 } from '../../src/index'
-import { fakeControl, mintClientSessionToken, uniqueUser } from '../../fake/control-client'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { newQueryClient } from '../support/render-with-providers'
 
 const endpoint = inject('fakeUrl')
-const apiKey = inject('fakeApiKey')
 const fake = fakeControl(endpoint)
 
 async function userClient(label: string) {
   const userIdentifierKey = uniqueUser(label)
-  const clientSessionToken = await mintClientSessionToken(endpoint, apiKey, userIdentifierKey)
+  const clientSessionToken = await fake.mintClientSessionToken(userIdentifierKey)
   const client = createSeamConnectClient({ endpoint, clientSessionToken, retry: { retries: 0 } })
   return { client, userIdentifierKey }
 }

@@ -58,7 +58,7 @@ export const ACCEPTED_PROVIDERS = [
   'google_nest',
 ] as const
 
-export type ProviderKey = (typeof ACCEPTED_PROVIDERS)[number]
+type ProviderKey = (typeof ACCEPTED_PROVIDERS)[number]
 
 /**
  * The openapi enum plus `cameras` and `connectors`, which Seam's docs list (docs/seam-api.md §2). They only
@@ -76,7 +76,7 @@ export const PROVIDER_CATEGORIES = [
   'internal_beta',
 ] as const
 
-export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number]
+type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number]
 
 // A plausible, not authoritative, split: the fake only needs each category to yield a
 // non-empty, stable list.

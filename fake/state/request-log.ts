@@ -1,5 +1,6 @@
 // What tests read back to count requests. Holds no credentials and no body values: only the
 // path (never the query string, which may carry a token) and the names of the body's keys.
+import type { RequestLogQuery } from '../control/schemas.js'
 
 export type RequestAuth = 'client_session' | 'publishable_key' | 'api_key' | 'none'
 
@@ -13,15 +14,12 @@ export interface RequestLogEntry {
   auth: RequestAuth
   /** 0 when a fault dropped the connection. */
   status: number
+  /** When the request arrived (ISO 8601). */
   at: string
+  /** The keys of its JSON body (or a GET's query); absent when the body could not be read. */
   body_keys?: string[]
   /** Names (never values) of the headers beyond the standard and Seam ones, e.g. a proxy's auth. */
-  header_names?: string[]
-}
-
-export interface RequestLogFilter {
-  user_identifier_key?: string
-  path?: string
+  header_names: string[]
 }
 
 // Bounded so a long-running dev server or Storybook session cannot grow without limit.
@@ -35,7 +33,7 @@ export class RequestLog {
     if (this.#entries.length > MAX_ENTRIES) this.#entries.shift()
   }
 
-  list(filter: RequestLogFilter = {}): RequestLogEntry[] {
+  list(filter: RequestLogQuery = {}): RequestLogEntry[] {
     return this.#entries
       .filter(
         (entry) =>

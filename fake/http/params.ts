@@ -31,7 +31,7 @@ const NUMERIC_PARAMS = new Set(['limit'])
  * `a=1` -> `{ a: 1 }`, repeated `a=1&a=2` or `a[]=1` -> arrays, and
  * `custom_metadata_has[key]=value` -> a nested object (`true`/`false` read as booleans).
  */
-export function paramsFromQuery(query: URLSearchParams): Params {
+function paramsFromQuery(query: URLSearchParams): Params {
   const params: Params = {}
   for (const [rawKey, value] of query) {
     const nested = /^([^[\]]+)\[([^[\]]*)\]$/.exec(rawKey)

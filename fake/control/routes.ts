@@ -1,20 +1,27 @@
 // /_fake/ routes: how tests, stories and the demo drive the fake. No Seam auth (the fake binds
 // 127.0.0.1 only); sessions are named by their user_identifier_key.
 import { Hono } from 'hono'
+import { z } from 'zod'
+import type { FakeEnv } from '../http/env.js'
+import { parseInput } from '../http/errors.js'
+import { readParams } from '../http/params.js'
+import { forgerPage } from '../page/forger-page.js'
+import type { FakeStore } from '../state/store.js'
+import type {
+  BehaviourReply,
+  CompleteConnectWebviewReply,
+  FailConnectWebviewReply,
+  FaultsReply,
+  RequestLogReply,
+} from './replies.js'
 import {
   completeConnectWebviewSchema,
   failConnectWebviewSchema,
+  faultSchema,
   requestLogQuerySchema,
   sessionBehaviourInputSchema,
   webviewBehaviourInputSchema,
-} from './control-schemas.js'
-import type { FakeEnv } from './env.js'
-import { parseInput } from './errors.js'
-import { faultInputSchema } from './faults.js'
-import { forgerPage } from './forger-page.js'
-import { readParams } from './params.js'
-import type { FakeStore } from './store.js'
-import { z } from 'zod'
+} from './schemas.js'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
 const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
@@ -33,17 +40,20 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
       connect_webview: connectWebview,
       connected_account: connectedAccount,
       ok: true,
-    })
+    } satisfies CompleteConnectWebviewReply)
   })
 
   routes.post('/connect_webviews/fail', async (c) => {
     const input = parseInput(failConnectWebviewSchema, await readParams(c.req))
-    return c.json({ connect_webview: store.failWebview(input), ok: true })
+    return c.json({
+      connect_webview: store.failWebview(input),
+      ok: true,
+    } satisfies FailConnectWebviewReply)
   })
 
   routes.get('/connect_webviews/behaviour', async (c) => {
     const { connect_webview_id: id } = parseInput(webviewQuerySchema, await readParams(c.req))
-    return c.json({ behaviour: store.webviewBehaviour(id), ok: true })
+    return c.json({ behaviour: store.webviewBehaviour(id), ok: true } satisfies BehaviourReply)
   })
 
   routes.post('/connect_webviews/behaviour', async (c) => {
@@ -54,12 +64,12 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
     return c.json({
       behaviour: store.patchWebviewBehaviour(id, patch),
       ok: true,
-    })
+    } satisfies BehaviourReply)
   })
 
   routes.get('/sessions/behaviour', async (c) => {
     const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
-    return c.json({ behaviour: store.sessionBehaviour(key), ok: true })
+    return c.json({ behaviour: store.sessionBehaviour(key), ok: true } satisfies BehaviourReply)
   })
 
   routes.post('/sessions/behaviour', async (c) => {
@@ -70,7 +80,7 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
     return c.json({
       behaviour: store.patchSessionBehaviour(key, patch),
       ok: true,
-    })
+    } satisfies BehaviourReply)
   })
 
   routes.post('/sessions/rotate_token', async (c) => {
@@ -81,21 +91,21 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
 
   routes.get('/faults', async (c) => {
     const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
-    return c.json({ faults: store.faults.pending(key), ok: true })
+    return c.json({ faults: store.faults.pending(key), ok: true } satisfies FaultsReply)
   })
 
   routes.post('/faults', async (c) => {
-    const fault = parseInput(faultInputSchema, await readParams(c.req))
+    const fault = parseInput(faultSchema, await readParams(c.req))
     store.faults.add(fault)
     return c.json({
       faults: store.faults.pending(fault.user_identifier_key),
       ok: true,
-    })
+    } satisfies FaultsReply)
   })
 
   routes.get('/requests', async (c) => {
     const filter = parseInput(requestLogQuerySchema, await readParams(c.req))
-    return c.json({ requests: store.log.list(filter), ok: true })
+    return c.json({ requests: store.log.list(filter), ok: true } satisfies RequestLogReply)
   })
 
   return routes

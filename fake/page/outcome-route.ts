@@ -2,14 +2,14 @@
 // learns of an outcome that happened elsewhere (a /_fake/ control route; on Seam, a provider
 // that finishes its login in a popup) and then does what it does after its own login.
 import type { Handler } from 'hono'
-import type { FakeEnv } from './env.js'
-import { connectWebviewNotFound, unauthorized } from './errors.js'
-import type { FakeStore } from './store.js'
-import { finishedReply, type ViewLoginReply } from './view-login.js'
-import { findForViewer } from './view-page.js'
+import type { FakeEnv } from '../http/env.js'
+import { connectWebviewNotFound, unauthorized } from '../http/errors.js'
+import type { FakeStore } from '../state/store.js'
+import { finishedReply, type FinishedReply } from './finished-reply.js'
+import { findForViewer } from './webview-page.js'
 
 /** `pending` until the webview finishes; then exactly what the login route would have replied. */
-export type ViewOutcomeReply = { ok: true; status: 'pending' } | ViewLoginReply
+type OutcomeReply = { ok: true; status: 'pending' } | FinishedReply
 
 export function viewOutcome(store: FakeStore): Handler<FakeEnv> {
   return (c) => {
@@ -20,7 +20,7 @@ export function viewOutcome(store: FakeStore): Handler<FakeEnv> {
     )
     if (access === 'unauthorized') throw unauthorized('Invalid or missing auth_token')
     if (access === 'not_found') throw connectWebviewNotFound()
-    const reply: ViewOutcomeReply = finishedReply(store, access) ?? { ok: true, status: 'pending' }
+    const reply: OutcomeReply = finishedReply(store, access) ?? { ok: true, status: 'pending' }
     return c.json(reply)
   }
 }

@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
-import { createControlRoutes } from './control-routes.js'
+import { createControlRoutes } from '../control/routes.js'
 import type { FakeEnv } from './env.js'
 import { errorBody, errorResponse } from './errors.js'
-import { noStore, requestIdAndCors } from './http-headers.js'
-import { seamPipeline } from './seam-pipeline.js'
-import { createSeamRoutes } from './seam-routes.js'
-import type { FakeStore } from './store.js'
-import { viewLogin } from './view-login.js'
-import { viewOutcome } from './view-outcome.js'
-import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH, viewPage } from './view-page.js'
+import { noStore, requestIdAndCors } from './headers.js'
+import { seamPipeline } from '../seam/pipeline.js'
+import { createSeamRoutes } from '../seam/routes.js'
+import type { FakeStore } from '../state/store.js'
+import { viewLogin } from '../page/login-route.js'
+import { viewOutcome } from '../page/outcome-route.js'
+import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH, viewPage } from '../page/webview-page.js'
 
 /** The whole fake as a Hono app over one store. */
 export function createFakeApp(store: FakeStore): Hono<FakeEnv> {

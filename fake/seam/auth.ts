@@ -1,8 +1,9 @@
 // Works out who sent a Seam API request. Tokens never leave this module except as the
 // session they resolve to.
-import { unauthorized } from './errors.js'
-import type { RequestAuth } from './request-log.js'
-import type { FakeStore, Principal, SessionRecord } from './store.js'
+import { unauthorized } from '../http/errors.js'
+import type { RequestAuth } from '../state/request-log.js'
+import type { Principal, SessionRecord } from '../state/records.js'
+import type { FakeStore } from '../state/store.js'
 
 export interface Identity {
   auth: RequestAuth
@@ -41,7 +42,7 @@ export function identify(headers: Headers, store: FakeStore): Identity {
   }
   const [token] = tokens
   if (token !== undefined) {
-    if (token === store.config.apiKey) {
+    if (token === store.keys.apiKey) {
       return {
         auth: 'api_key',
         principal: { kind: 'api_key' },
@@ -63,7 +64,7 @@ export function identify(headers: Headers, store: FakeStore): Identity {
 
   const publishableKey = headers.get('seam-publishable-key')
   if (publishableKey !== null) {
-    return publishableKey === store.config.publishableKey
+    return publishableKey === store.keys.publishableKey
       ? { ...NONE, auth: 'publishable_key', problem: null }
       : { ...NONE, problem: 'Invalid publishable key' }
   }

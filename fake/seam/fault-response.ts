@@ -1,5 +1,6 @@
-import { errorBody } from './errors.js'
-import type { Fault } from './faults.js'
+// The reply a scripted fault (POST /_fake/faults) sends instead of the route's.
+import type { Fault } from '../control/schemas.js'
+import { errorBody } from '../http/errors.js'
 
 // Statuses whose responses may not carry a body (the Response constructor throws).
 const NULL_BODY_STATUSES = new Set([204, 205, 304])
@@ -12,6 +13,19 @@ const DEFAULT_ERROR_TYPES: Record<number, string> = {
   409: 'conflict',
   429: 'rate_limit_exceeded',
   503: 'service_unavailable',
+}
+
+/** A fault with nothing but latency slows the request down and then lets it through. */
+export function faultReplies(fault: Fault): boolean {
+  return (
+    fault.drop === true ||
+    fault.hang === true ||
+    fault.status !== undefined ||
+    fault.body !== undefined ||
+    fault.error_type !== undefined ||
+    fault.message !== undefined ||
+    fault.retry_after !== undefined
+  )
 }
 
 /**

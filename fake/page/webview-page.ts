@@ -1,17 +1,18 @@
 // The page behind a webview's `url`: a provider picker and a login form while the webview is
-// pending, its final state afterwards. Submitting calls the login route (view-login.ts), then
+// pending, its final state afterwards. Submitting calls the login route (login-route.ts), then
 // the page posts to its parent and follows a custom redirect the way Seam's page does (docs/seam-api.md §5).
-// While it waits it also asks the outcome route (view-outcome.ts) whether the webview finished
+// While it waits it also asks the outcome route (outcome-route.ts) whether the webview finished
 // elsewhere, and then does the same.
 import type { Handler } from 'hono'
-import type { FakeBehaviour } from './behaviour.js'
-import { DEFAULT_FAILURE } from './control-schemas.js'
-import { delay } from './delay.js'
-import type { FakeEnv } from './env.js'
+import type { FakeBehaviour } from '../state/behaviour.js'
+import { DEFAULT_FAILURE } from '../control/schemas.js'
+import { delay } from '../http/delay.js'
+import type { FakeEnv } from '../http/env.js'
 import { escapeHtml, sendPage, type PageOptions } from './html.js'
-import { providerDisplayName } from './providers.js'
-import type { FakeStore, WebviewRecord } from './store.js'
-import { VIEW_PAGE_SCRIPT } from './view-script.js'
+import { providerDisplayName } from '../seam/providers.js'
+import type { WebviewRecord } from '../state/records.js'
+import type { FakeStore } from '../state/store.js'
+import { VIEW_PAGE_SCRIPT } from './page-script.js'
 
 export const VIEW_PATH = '/connect_webviews/view'
 export const VIEW_LOGIN_PATH = '/connect_webviews/view/login'
@@ -21,7 +22,7 @@ export const VIEW_OUTCOME_PATH = '/connect_webviews/view/outcome'
 const FALLBACK_PROVIDERS = ['august', 'yale', 'schlage', 'ecobee']
 
 /** What the page embeds as JSON for its script (and for tests to read). */
-export interface ViewPageData {
+interface ViewPageData {
   connect_webview_id: string
   status: string
   login_path: string

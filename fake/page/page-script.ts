@@ -1,7 +1,7 @@
 // The hosted webview page's inline script, as plain ES2017 text: it runs in whatever browser
 // frames the page, without a build step, a framework or any request but its own routes'.
-// It follows the reply of the login route (view-login.ts) or of the outcome route
-// (view-outcome.ts), which carries the behaviour in effect when it was sent: the message to
+// It follows the reply of the login route (login-route.ts) or of the outcome route
+// (outcome-route.ts), which carries the behaviour in effect when it was sent: the message to
 // post, where to, and the redirect, each with its delay.
 
 export const VIEW_PAGE_SCRIPT = `

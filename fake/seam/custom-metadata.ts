@@ -1,13 +1,13 @@
-// custom_metadata rules (seam-connect-facts.md §4), written independently of src/ so the fake
+// custom_metadata rules (docs/seam-api.md §4), written independently of src/ so the fake
 // can catch the library's own validation going wrong.
 import { z } from 'zod'
 
-export type CustomMetadata = Record<string, string | boolean>
-export type CustomMetadataInput = Record<string, string | boolean | null>
+type CustomMetadata = Record<string, string | boolean>
+type CustomMetadataInput = Record<string, string | boolean | null>
 
-export const MAX_KEYS = 50
-export const MAX_KEY_LENGTH = 40
-export const MAX_STRING_LENGTH = 500
+const MAX_KEYS = 50
+const MAX_KEY_LENGTH = 40
+const MAX_STRING_LENGTH = 500
 
 /**
  * Input metadata. Every problem is reported at the offending key's path so that
@@ -66,7 +66,7 @@ export const customMetadataFilterSchema = z.record(
   z.union([z.string(), z.boolean(), z.null()]),
 )
 
-export type CustomMetadataFilter = z.infer<typeof customMetadataFilterSchema>
+type CustomMetadataFilter = z.infer<typeof customMetadataFilterSchema>
 
 /**
  * What Seam stores: output objects hold only string and boolean values, so `null` and `""`

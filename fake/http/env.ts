@@ -1,8 +1,8 @@
 import type { HttpBindings } from '@hono/node-server'
-import type { Identity } from './auth.js'
+import type { Identity } from '../seam/auth.js'
 
 /** What the Seam pipeline hands to the route handlers. */
-export interface SeamRequestContext {
+interface SeamRequestContext {
   params: Record<string, unknown>
   identity: Identity
 }

@@ -1,37 +1,14 @@
-// POST /connect_webviews/view/login: what the hosted page's form calls. It checks the webview's
-// auth_token again, completes or fails the webview through the same store methods as the
-// /_fake/ control routes, and tells the page what to post to its parent and where to redirect.
-// The outcome route (view-outcome.ts) answers with the same reply, built by finishedReply.
-import type { Handler } from 'hono'
-import { z } from 'zod'
-import type { FakeBehaviour } from './behaviour.js'
-import type { FakeEnv } from './env.js'
-import { FakeSeamError, connectWebviewNotFound, parseInput, unauthorized } from './errors.js'
-import { DEFAULT_FAILURE } from './control-schemas.js'
-import type { ConnectWebview } from './models.js'
-import { readParams } from './params.js'
-import type { FakeStore, WebviewRecord } from './store.js'
-import { findForViewer, pageProviders } from './view-page.js'
-
-/** The password that makes the fake's login fail; any other signs in. */
-export const WRONG_PASSWORD = 'wrong'
-export const INVALID_CREDENTIALS = {
-  error_code: 'invalid_credentials',
-  error_message: 'The username or password is incorrect.',
-} as const
-
-const loginSchema = z.strictObject({
-  connect_webview_id: z.string(),
-  auth_token: z.string(),
-  provider: z.string().min(1),
-  username: z.string().min(1).max(200),
-  password: z.string().min(1).max(200),
-})
-
-export type ViewLoginInput = z.input<typeof loginSchema>
+// What the hosted page runs once its webview is finished: the message to post to its parent and
+// the redirect to follow (docs/seam-api.md §5). The login route sends it after a login, the
+// outcome route whenever the webview finished, however it finished (the form, a control route).
+import type { ConnectWebview } from '@seamapi/types/connect'
+import { DEFAULT_FAILURE } from '../control/schemas.js'
+import type { FakeBehaviour } from '../state/behaviour.js'
+import type { WebviewFailure, WebviewRecord } from '../state/records.js'
+import type { FakeStore } from '../state/store.js'
 
 /** `data` of the message the page posts to its parent (docs/seam-api.md §5.1), by event naming. */
-export type WebviewMessageData =
+type WebviewMessageData =
   | {
       event: {
         event_type: 'connect_webview.login_succeeded' | 'webview.login_successful'
@@ -48,7 +25,7 @@ export type WebviewMessageData =
       }
     }
 
-export interface ViewLoginReply {
+export interface FinishedReply {
   ok: true
   connect_webview_id: string
   status: 'authorized' | 'failed'
@@ -63,52 +40,14 @@ export interface ViewLoginReply {
   redirect: { url: string; delay_ms: number } | null
 }
 
-export function viewLogin(store: FakeStore): Handler<FakeEnv> {
-  return async (c) => {
-    const params = await readParams(c.req)
-    const access = findForViewer(store, params.connect_webview_id, params.auth_token)
-    if (access === 'unauthorized') throw unauthorized('Invalid or missing auth_token')
-    if (access === 'not_found') throw connectWebviewNotFound()
-    const input = parseInput(loginSchema, params)
-    if (!pageProviders(access).includes(input.provider)) {
-      throw new FakeSeamError(
-        400,
-        'invalid_input',
-        `Invalid input: provider: not accepted by this connect webview`,
-      )
-    }
-    return c.json(login(store, access, input))
-  }
-}
-
-function login(store: FakeStore, record: WebviewRecord, input: ViewLoginInput): ViewLoginReply {
-  const id = record.webview.connect_webview_id
-  if (input.password === WRONG_PASSWORD) {
-    store.failWebview({ connect_webview_id: id, ...INVALID_CREDENTIALS })
-  } else {
-    // Same provider + username: completeWebview reconnects that account, replacing its metadata.
-    store.completeWebview({
-      connect_webview_id: id,
-      provider: input.provider,
-      username: input.username,
-    })
-  }
-  const reply = finishedReply(store, record)
-  // Both store calls finish the webview (or throw its 409), so this cannot happen.
-  if (reply === null) throw new Error('The login left the connect webview pending')
-  return reply
-}
-
 type Outcome =
-  | { status: 'authorized'; connected_account_id: string }
-  | { status: 'failed'; error_code: string; error_message: string }
+  { status: 'authorized'; connected_account_id: string } | ({ status: 'failed' } & WebviewFailure)
 
 /**
- * What the page runs for a finished webview, however it finished (its form, a control route);
- * null while it is pending. The behaviour is read now, not when the webview finished, so
- * /_fake/ behaviour set while the page was open still applies.
+ * The reply for a finished webview; null while it is pending. The behaviour is read now, not
+ * when the webview finished, so /_fake/ behaviour set while the page was open still applies.
  */
-export function finishedReply(store: FakeStore, record: WebviewRecord): ViewLoginReply | null {
+export function finishedReply(store: FakeStore, record: WebviewRecord): FinishedReply | null {
   const { webview } = record
   const outcome = outcomeOf(record)
   if (outcome === null) return null
@@ -142,7 +81,7 @@ function outcomeOf(record: WebviewRecord): Outcome | null {
   return null
 }
 
-export function messageData(
+function messageData(
   connectWebviewId: string,
   outcome: Outcome,
   behaviour: Pick<FakeBehaviour, 'event_naming' | 'include_connected_account_id'>,

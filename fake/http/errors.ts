@@ -2,7 +2,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
 
 /** Seam's error envelope (docs/seam-api.md §1): `{ error: { type, message, validation_errors? }, ok: false }`. */
-export interface SeamErrorBody {
+interface SeamErrorBody {
   error: { type: string; message: string; validation_errors?: unknown }
   ok: false
 }
@@ -40,7 +40,7 @@ export function errorBody(
 }
 
 /** A 400 whose `validation_errors` is zod's format tree, the shape Seam sends. */
-export function invalidInput(error: z.ZodError): FakeSeamError {
+function invalidInput(error: z.ZodError): FakeSeamError {
   return new FakeSeamError(400, 'invalid_input', describeIssues(error), z.formatError(error))
 }
 

@@ -4,8 +4,8 @@
 // give the next page.
 import { z } from 'zod'
 import { customMetadataFilterSchema } from './custom-metadata.js'
-import { FakeSeamError } from './errors.js'
-import type { ListParams } from './seam-schemas.js'
+import { FakeSeamError } from '../http/errors.js'
+import type { ListParams } from './schemas.js'
 
 export type ListFilters = Omit<ListParams, 'page_cursor'>
 
@@ -25,7 +25,7 @@ const cursorSchema = z.strictObject({
   }),
 })
 
-export interface Pagination {
+interface Pagination {
   next_page_cursor: string | null
   has_next_page: boolean
   next_page_url: string | null

@@ -2,21 +2,20 @@
 // session's scripted faults and latency, then hands the parsed params to the route.
 import type { Context, MiddlewareHandler, Next } from 'hono'
 import { identify } from './auth.js'
-import { delay } from './delay.js'
-import type { FakeEnv } from './env.js'
-import { errorResponse } from './errors.js'
-import { faultReplies } from './faults.js'
-import { faultResponse } from './fault-response.js'
-import { nowIso } from './ids.js'
-import { readParams, type Params } from './params.js'
-import type { RequestLogEntry } from './request-log.js'
-import type { FakeStore } from './store.js'
-import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH } from './view-page.js'
+import { delay } from '../http/delay.js'
+import type { FakeEnv } from '../http/env.js'
+import { errorResponse } from '../http/errors.js'
+import { faultReplies, faultResponse } from './fault-response.js'
+import { nowIso } from '../state/ids.js'
+import { readParams, type Params } from '../http/params.js'
+import type { RequestLogEntry } from '../state/request-log.js'
+import type { FakeStore } from '../state/store.js'
+import { VIEW_LOGIN_PATH, VIEW_OUTCOME_PATH, VIEW_PATH } from '../page/webview-page.js'
 
 export const GET_OR_CREATE_PATH = '/client_sessions/get_or_create'
 
 /** The Seam API surface: everything except the control routes and the hosted page. */
-export function isSeamApiRequest(method: string, path: string): boolean {
+function isSeamApiRequest(method: string, path: string): boolean {
   return (
     method !== 'OPTIONS' &&
     path !== VIEW_PATH &&

@@ -3,11 +3,9 @@
 // (served by a second fake on a look-alike port) or with the wrong shape.
 import type { Handler } from 'hono'
 import { z } from 'zod'
-import { originSchema } from './behaviour.js'
-import type { FakeEnv } from './env.js'
+import { originSchema } from '../state/behaviour.js'
+import type { FakeEnv } from '../http/env.js'
 import { escapeHtml, sendPage } from './html.js'
-
-export const FORGER_PATH = '/_fake/post-message'
 
 const MAX_REPEAT = 100
 
@@ -19,7 +17,7 @@ const forgerQuerySchema = z.object({
 })
 
 /** What the forger page embeds for its script. */
-export interface ForgerPageData {
+interface ForgerPageData {
   data: unknown
   target_origin: string
   repeat: number

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { FakeEnv } from './env.js'
+import type { FakeEnv } from '../http/env.js'
 
 export interface PageOptions {
   title: string
@@ -16,7 +16,7 @@ export interface PageOptions {
   data?: unknown
 }
 
-export const DATA_ELEMENT_ID = 'fake-data'
+const DATA_ELEMENT_ID = 'fake-data'
 
 const STYLE = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, 'Segoe UI', sans-serif;
@@ -41,7 +41,7 @@ button:disabled { background: #57606a; cursor: progress; }
 [role='status'] { font-weight: 600; min-height: 1.5em; }
 `
 
-export function renderPage(options: PageOptions): { html: string; csp: string } {
+function renderPage(options: PageOptions): { html: string; csp: string } {
   const style = STYLE
   const script = options.script
   const data =
@@ -106,7 +106,7 @@ export function escapeHtml(value: string): string {
  * `\u003c` means the same, so no `</script>` or `<!--` can end or confuse the element. U+2028
  * and U+2029 are escaped for older parsers that treat them as line ends.
  */
-export function jsonForHtml(value: unknown): string {
+function jsonForHtml(value: unknown): string {
   return JSON.stringify(value)
     .replaceAll('<', '\\u003c')
     .replaceAll('>', '\\u003e')

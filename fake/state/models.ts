@@ -1,15 +1,17 @@
 // Builds objects in the exact shape of Seam's official models (@seamapi/types/connect).
 import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
-import { toStoredCustomMetadata } from './custom-metadata.js'
+import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
 import { newId, nowIso, randomToken } from './ids.js'
-import { providerDisplayName, providersForCategory } from './providers.js'
-import type { CreateConnectWebviewParams } from './seam-schemas.js'
-
-export type { ClientSession, ConnectWebview, ConnectedAccount }
+import { providerDisplayName, providersForCategory } from '../seam/providers.js'
+import type { CreateConnectWebviewParams } from '../seam/schemas.js'
+import type { SessionRecord } from './records.js'
 
 export const CLIENT_SESSION_TTL_MS = 24 * 60 * 60 * 1000
 
-/** Seam's auth_token is 33 base62 characters (see the seed's example URLs). */
+/**
+ * Seam's auth_token is 33 base62 characters, as in the `url` of the webview from Seam's docs
+ * (test/fixtures/seed-connect-webview.json).
+ */
 export const newWebviewAuthToken = (): string => randomToken(33)
 
 export const newClientSessionToken = (): string => `seam_cst1${randomToken(28)}`
@@ -87,21 +89,7 @@ export function buildConnectedAccount(options: {
   }
 }
 
-export interface ClientSessionState {
-  clientSessionId: string
-  userIdentifierKey: string
-  token: string
-  createdAt: string
-  expiresAt: string
-  userIdentityId?: string
-  webviewIds: Set<string>
-  accountIds: Set<string>
-}
-
-export function buildClientSession(
-  session: ClientSessionState,
-  workspaceId: string,
-): ClientSession {
+export function buildClientSession(session: SessionRecord, workspaceId: string): ClientSession {
   return {
     client_session_id: session.clientSessionId,
     workspace_id: workspaceId,

@@ -1,10 +1,10 @@
-// The Seam Connect routes the library uses (seam-connect-facts.md §2), with Seam's replies.
+// The Seam Connect routes the library uses (docs/seam-api.md §2), with Seam's replies.
 import { Hono, type Context } from 'hono'
 import { requireApiKey, requirePrincipal } from './auth.js'
-import type { FakeEnv } from './env.js'
-import { FakeSeamError, parseInput, unauthorized } from './errors.js'
+import type { FakeEnv } from '../http/env.js'
+import { FakeSeamError, parseInput, unauthorized } from '../http/errors.js'
 import { matchesCustomMetadata } from './custom-metadata.js'
-import type { ConnectWebview, ConnectedAccount } from './models.js'
+import type { ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
 import { paginate, resolveListParams, type ListFilters } from './pagination.js'
 import {
   createConnectWebviewSchema,
@@ -14,9 +14,9 @@ import {
   listConnectWebviewsSchema,
   listConnectedAccountsSchema,
   updateConnectedAccountSchema,
-} from './seam-schemas.js'
-import { GET_OR_CREATE_PATH } from './seam-pipeline.js'
-import type { FakeStore } from './store.js'
+} from './schemas.js'
+import { GET_OR_CREATE_PATH } from './pipeline.js'
+import type { FakeStore } from '../state/store.js'
 
 // Reads accept GET with query params too; writes are POST (update also PATCH, as in the openapi).
 const READ = ['GET', 'POST']

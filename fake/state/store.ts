@@ -1,5 +1,6 @@
 // In-memory state of one fake Seam Connect: client sessions, webviews, connected accounts, plus
 // the per-session scripting (behaviour, faults) and the request log.
+import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import {
   DEFAULT_BEHAVIOUR,
@@ -11,9 +12,9 @@ import {
   DEFAULT_FAILURE,
   type CompleteConnectWebviewInput,
   type FailConnectWebviewInput,
-} from './control-schemas.js'
-import { toStoredCustomMetadata } from './custom-metadata.js'
-import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from './errors.js'
+} from '../control/schemas.js'
+import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
+import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from '../http/errors.js'
 import { FaultQueue } from './faults.js'
 import { newId, nowIso } from './ids.js'
 import {
@@ -23,43 +24,15 @@ import {
   buildConnectedAccount,
   newClientSessionToken,
   newWebviewAuthToken,
-  type ClientSession,
-  type ClientSessionState,
-  type ConnectWebview,
-  type ConnectedAccount,
 } from './models.js'
+import type { FakeKeys } from './keys.js'
+import type { AccountRecord, Principal, SessionRecord, WebviewRecord } from './records.js'
 import { RequestLog } from './request-log.js'
 import type {
   CreateConnectWebviewParams,
   GetOrCreateClientSessionParams,
   UpdateConnectedAccountParams,
-} from './seam-schemas.js'
-
-export interface FakeConfig {
-  apiKey: string
-  publishableKey: string
-}
-
-export type SessionRecord = ClientSessionState
-
-export interface WebviewRecord {
-  webview: ConnectWebview
-  /** The credential in the webview's url; only the hosted page checks it. */
-  authToken: string
-  /** The client session that created it (its user_identifier_key), if any. */
-  sessionKey: string | null
-  behaviour: Partial<FakeBehaviour>
-  failure: { error_code: string; error_message: string } | null
-}
-
-export interface AccountRecord {
-  account: ConnectedAccount
-  provider: string
-  username: string
-}
-
-/** Who is asking: an API key sees the whole workspace, a client session only its own things. */
-export type Principal = { kind: 'api_key' } | { kind: 'client_session'; session: SessionRecord }
+} from '../seam/schemas.js'
 
 export class FakeStore {
   readonly workspaceId = newId()
@@ -75,7 +48,7 @@ export class FakeStore {
   readonly #sessionBehaviour = new Map<string, Partial<FakeBehaviour>>()
   #usernameCounter = 0
 
-  constructor(readonly config: FakeConfig) {}
+  constructor(readonly keys: FakeKeys) {}
 
   /** Aborted when the server stops, so pending artificial delays end at once. */
   get shutdownSignal(): AbortSignal {
@@ -90,10 +63,6 @@ export class FakeStore {
 
   sessionByToken(token: string): SessionRecord | undefined {
     return this.#sessionsByToken.get(token)
-  }
-
-  sessionByKey(userIdentifierKey: string): SessionRecord | undefined {
-    return this.#sessionsByKey.get(userIdentifierKey)
   }
 
   /**
@@ -173,7 +142,7 @@ export class FakeStore {
   }
 
   /** Any webview, regardless of who asks: for the control routes. */
-  webviewRecord(connectWebviewId: string): WebviewRecord {
+  #webviewRecord(connectWebviewId: string): WebviewRecord {
     const record = this.#webviews.get(connectWebviewId)
     if (!record) throw connectWebviewNotFound()
     return record
@@ -215,7 +184,7 @@ export class FakeStore {
     connectWebview: ConnectWebview
     connectedAccount: ConnectedAccount
   } {
-    const record = this.webviewRecord(input.connect_webview_id)
+    const record = this.#webviewRecord(input.connect_webview_id)
     assertPending(record)
     const { webview } = record
     const provider = input.provider ?? webview.accepted_providers[0] ?? 'august'
@@ -257,7 +226,7 @@ export class FakeStore {
 
   /** Records the failure the page reports later (its status text, message and redirect). */
   failWebview(input: FailConnectWebviewInput): ConnectWebview {
-    const record = this.webviewRecord(input.connect_webview_id)
+    const record = this.#webviewRecord(input.connect_webview_id)
     assertPending(record)
     record.webview.status = 'failed'
     record.failure = {
@@ -355,14 +324,14 @@ export class FakeStore {
 
   /** Defaults, then the creating session's settings, then the webview's own overrides. */
   webviewBehaviour(connectWebviewId: string): FakeBehaviour {
-    const record = this.webviewRecord(connectWebviewId)
+    const record = this.#webviewRecord(connectWebviewId)
     const inherited =
       record.sessionKey === null ? DEFAULT_BEHAVIOUR : this.sessionBehaviour(record.sessionKey)
     return { ...inherited, ...record.behaviour }
   }
 
   patchWebviewBehaviour(connectWebviewId: string, patch: FakeBehaviourPatch): FakeBehaviour {
-    const record = this.webviewRecord(connectWebviewId)
+    const record = this.#webviewRecord(connectWebviewId)
     record.behaviour = applyBehaviourPatch(record.behaviour, patch)
     return this.webviewBehaviour(connectWebviewId)
   }
