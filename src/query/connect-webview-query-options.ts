@@ -50,6 +50,9 @@ export function connectWebviewQueryOptions(
     queryKey: seamConnectKeys.connectWebview(client, connectWebviewId),
     queryFn: ({ signal }) =>
       client.connectWebviews.get({ connect_webview_id: connectWebviewId }, { signal }),
+    // staleTime as a function needs @tanstack/react-query 5.44, hence the peer floor: before it,
+    // a settled webview counts as stale and is read again.
+    // https://github.com/TanStack/query/pull/7541
     staleTime: (query) => (isSettledConnectWebview(query.state.data) ? Infinity : 0),
     refetchInterval: pollWhilePending(pollInterval),
     retry: false,

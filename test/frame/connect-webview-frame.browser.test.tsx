@@ -72,6 +72,8 @@ describe('<ConnectWebviewFrame>: a person signs in on the webview page', () => {
       </QueryClientProvider>,
     )
     expect(seen[0]).toEqual([{ plan: 'pro' }, 'authorized'])
+    // A read the mount started may not have reached the fake yet: ask React Query, not only the log.
+    expect(t.queryClient.isFetching()).toBe(0)
     expect(await t.requests()).toHaveLength(before)
   })
 

@@ -1,4 +1,9 @@
-import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query'
+import {
+  QueryClient,
+  type SkipToken,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
 import * as z from 'zod'
 import {
@@ -77,9 +82,16 @@ describe('the other hooks', () => {
     const client = createSeamConnectClient({ clientSessionToken: 'seam_cst1' })
     const options = connectWebviewQueryOptions(client, 'cw_1')
     expectTypeOf(options.queryKey).toExtend<readonly unknown[]>()
+    // Some 5.x releases type queryFn as `QueryFunction | SkipToken` (skipToken:
+    // https://tanstack.com/query/v5/docs/framework/react/guides/disabling-queries); ours is a function.
     expectTypeOf<
-      Awaited<ReturnType<NonNullable<typeof options.queryFn>>>
+      Awaited<ReturnType<Exclude<typeof options.queryFn, SkipToken | undefined>>>
     >().toEqualTypeOf<ConnectWebview>()
+    const queryClient = new QueryClient()
+    expectTypeOf(queryClient.getQueryData(options.queryKey)).toEqualTypeOf<
+      ConnectWebview | undefined
+    >()
+    expectTypeOf(queryClient.fetchQuery(options)).resolves.toEqualTypeOf<ConnectWebview>()
   })
 })
 
