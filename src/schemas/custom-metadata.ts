@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { formatKey, type SeamInputIssue } from '../errors/issues.js'
 import { article } from './messages.js'
 
 /**
@@ -21,11 +22,11 @@ export type CustomMetadataInput = Record<string, CustomMetadataInputValue>
 /** `custom_metadata` as Seam returns it: unset keys are omitted, so only strings and booleans. */
 export type CustomMetadata = Record<string, string | boolean>
 
-/** One broken rule of `custom_metadata`; `path` is `[key]`, or `[]` for the whole object. */
-export interface CustomMetadataIssue {
-  path: string[]
-  message: string
-}
+/**
+ * One broken rule of `custom_metadata`: the same {@link SeamInputIssue} as every other issue.
+ * @deprecated Use `SeamInputIssue`.
+ */
+export type CustomMetadataIssue = SeamInputIssue
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' &&
@@ -47,7 +48,7 @@ const typeName = (value: unknown) =>
  * can show them all). Messages name the offending key and the rule, never the value, which may
  * be personal data.
  */
-export function findCustomMetadataIssues(input: unknown): CustomMetadataIssue[] {
+export function findCustomMetadataIssues(input: unknown): SeamInputIssue[] {
   if (!isPlainObject(input)) {
     return [
       {
@@ -57,7 +58,7 @@ export function findCustomMetadataIssues(input: unknown): CustomMetadataIssue[] 
     ]
   }
   const { maxKeys, maxKeyLength, maxValueLength } = CUSTOM_METADATA_LIMITS
-  const issues: CustomMetadataIssue[] = []
+  const issues: SeamInputIssue[] = []
   const keys = Object.keys(input)
   if (keys.length > maxKeys) {
     issues.push({
@@ -67,7 +68,7 @@ export function findCustomMetadataIssues(input: unknown): CustomMetadataIssue[] 
   }
   for (const key of keys) {
     // Long keys are cut in messages so that one bad key cannot flood a form or a log.
-    const name = `custom_metadata key ${JSON.stringify(key.length > 48 ? `${key.slice(0, 48)}…` : key)}`
+    const name = `custom_metadata key ${formatKey(key)}`
     const add = (message: string) => issues.push({ path: [key], message })
     const value = input[key]
     if (!key) add('custom_metadata keys must not be empty')
