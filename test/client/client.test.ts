@@ -611,7 +611,7 @@ describe('lists and pagination', () => {
     )
     await expect(
       client.connectedAccounts.list({ custom_metadata_has: { a: 1 as never } }),
-    ).rejects.toThrow(/custom_metadata_has must be an object of string, boolean or null values/)
+    ).rejects.toThrow(/custom_metadata_has\.a must be a string, a boolean or null/)
   })
 })
 
