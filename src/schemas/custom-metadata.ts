@@ -87,7 +87,11 @@ const customMetadataInputValueSchema = z.union(
  */
 export const customMetadataInputSchema = z
   .record(z.string(), customMetadataInputValueSchema, {
-    error: ({ input }) => `custom_metadata must be an object, not ${typeOf(input)}`,
+    // The record's own issues: not an object at all, or a symbol key (JSON would drop it).
+    error: ({ code, input }) =>
+      code === 'invalid_key'
+        ? 'custom_metadata keys must be strings'
+        : `custom_metadata must be an object, not ${typeOf(input)}`,
   })
   .check(
     // Keys are checked here rather than as z.record's key schema, which skips the value of a key

@@ -49,6 +49,12 @@ describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () 
     ])
   })
 
+  it('refuses a symbol key as a key, not as the whole object', () => {
+    expect(findCustomMetadataIssues({ [Symbol('s')]: 'v' })).toEqual([
+      { path: ['Symbol(s)'], message: 'custom_metadata keys must be strings' },
+    ])
+  })
+
   it('parses through zod with the same messages and paths', () => {
     const result = customMetadataInputSchema.safeParse({ 'a.b': 'c' })
     expect(result.success).toBe(false)
