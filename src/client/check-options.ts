@@ -1,4 +1,5 @@
-import { SeamInvalidInputError, type SeamInputIssue } from '../errors/errors.js'
+import { SeamInvalidInputError } from '../errors/errors.js'
+import { issueAt, type SeamInputIssue } from '../errors/issues.js'
 import { DEV } from '../internal/development.js'
 import { parseHttpUrl } from '../internal/http-url.js'
 import { isSeamHost, looksLikeJwt, looksLikeSeamSecret } from '../internal/secrets.js'
@@ -29,8 +30,11 @@ export interface CheckedOptions {
   serverOnly: boolean
 }
 
+/** A problem with the option at `path`: "<path> <rule>". */
+type Problem = (path: (string | number)[], rule: string) => void
+
 /** `headers` in any of its shapes as `[name, value]` pairs, values unchecked. */
-function headerPairs(headers: unknown, problem: (name: string, message: string) => void) {
+function headerPairs(headers: unknown, problem: Problem) {
   if (headers === undefined) return []
   if (typeof Headers !== 'undefined' && headers instanceof Headers) return [...headers.entries()]
   if (Array.isArray(headers)) {
@@ -38,12 +42,12 @@ function headerPairs(headers: unknown, problem: (name: string, message: string) 
       if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string') {
         return [[pair[0], pair[1] as unknown] as const]
       }
-      problem(`headers[${i}]`, 'must be a [name, value] pair')
+      problem(['headers', i], 'must be a [name, value] pair')
       return []
     })
   }
   if (typeof headers === 'object' && headers !== null) return Object.entries(headers)
-  problem('headers', 'must be a record, a Headers object or [name, value] pairs')
+  problem(['headers'], 'must be a record, a Headers object or [name, value] pairs')
   return []
 }
 
@@ -55,8 +59,7 @@ function headerPairs(headers: unknown, problem: (name: string, message: string) 
  */
 export function checkOptions(options: SeamConnectClientOptions, browser: boolean): CheckedOptions {
   const issues: SeamInputIssue[] = []
-  const problem = (name: string, message: string) =>
-    issues.push({ path: name.split('.'), message: `${name} ${message}` })
+  const problem: Problem = (path, rule) => issues.push(issueAt(path, rule))
 
   const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')
   const url = parseHttpUrl(endpoint)
@@ -69,7 +72,7 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
     (relative ? !browser : !url || url.username || url.password)
   ) {
     problem(
-      'endpoint',
+      ['endpoint'],
       'must be an http(s) URL without credentials, query or fragment, or a "/path" in a browser',
     )
   }
@@ -78,22 +81,26 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
 
   const headers: [string, string][] = []
   let serverOnly = false
-  for (const [name, value] of [
-    ...CREDENTIALS.map((name) => [name, options[name]] as const),
-    ...headerPairs(options.headers, problem).map(([h, v]) => [`headers.${h}`, v] as const),
+  for (const [path, value] of [
+    ...CREDENTIALS.map((name): [string[], unknown] => [[name], options[name]]),
+    ...headerPairs(options.headers, problem).map(([h, v]): [string[], unknown] => [
+      ['headers', h],
+      v,
+    ]),
   ]) {
     if (value === undefined) continue
     if (typeof value !== 'string' || !value.trim()) {
-      problem(name, 'must be a non-empty string')
+      problem(path, 'must be a non-empty string')
       continue
     }
-    if (name.startsWith('headers.')) headers.push([name.slice(8).toLowerCase(), value])
+    const [option, header] = path
+    if (header !== undefined) headers.push([header.toLowerCase(), value])
     const secret =
-      name === 'apiKey' || looksLikeSeamSecret(value) || (toSeam && looksLikeJwt(value))
+      option === 'apiKey' || looksLikeSeamSecret(value) || (toSeam && looksLikeJwt(value))
     serverOnly ||= secret
     if (browser && secret) {
       problem(
-        name,
+        path,
         'must not hold a Seam API key in a browser' +
           // The way out is spelled out in development builds; bundlers drop it from production.
           (DEV
@@ -109,19 +116,19 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
     new Headers(headers)
   } catch {
     // The name or value has characters HTTP forbids; the message must not repeat the value.
-    problem('headers', 'must be valid HTTP header names and values')
+    problem(['headers'], 'must be valid HTTP header names and values')
   }
 
   const [first, second] = CREDENTIALS.slice(0, 3).filter((name) => options[name] !== undefined)
   if (second) {
     problem(
-      second,
+      [second],
       `cannot be combined with ${first}` + (DEV ? ': pass one way to authenticate' : ''),
     )
   }
   if ((options.publishableKey === undefined) !== (options.userIdentifierKey === undefined)) {
     problem(
-      options.publishableKey ? 'userIdentifierKey' : 'publishableKey',
+      [options.publishableKey ? 'userIdentifierKey' : 'publishableKey'],
       'is required with the other',
     )
   }
@@ -138,7 +145,7 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
       (key === 'retries' && !Number.isInteger(value))
     ) {
       problem(
-        `retry.${key}`,
+        ['retry', key],
         key === 'retries'
           ? 'must be a whole number, 0 or more'
           : 'must be a finite number, 0 or more',
@@ -147,10 +154,10 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
   }
   const { timeoutMs = DEFAULT_TIMEOUT_MS } = options
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    problem('timeoutMs', 'must be a finite number of milliseconds, more than 0')
+    problem(['timeoutMs'], 'must be a finite number of milliseconds, more than 0')
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    problem('fetch', 'must be a function')
+    problem(['fetch'], 'must be a function')
   }
 
   if (issues.length) throw new SeamInvalidInputError('createSeamConnectClient', issues)

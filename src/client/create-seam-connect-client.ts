@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { SeamResponseParseError } from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import { isBrowserScope } from '../internal/environment.js'
 import { hashHex } from '../internal/hash.js'
 import { snapshot } from '../internal/snapshot.js'
@@ -142,7 +143,12 @@ export function buildClient(
         if (seen.has(page_cursor)) {
           throw new SeamResponseParseError(
             `Unexpected response from ${path}: Seam repeated the page cursor of an earlier page`,
-            [{ path: ['pagination', 'next_page_cursor'], message: 'a cursor already followed' }],
+            [
+              issueAt(
+                ['pagination', 'next_page_cursor'],
+                'must not repeat an earlier page’s cursor',
+              ),
+            ],
           )
         }
         seen.add(page_cursor)

@@ -8,7 +8,6 @@ import {
   type SeamConnectError,
 } from '../errors/errors.js'
 import { redact, scrub } from '../internal/secrets.js'
-import { stringSchema } from '../schemas/primitives.js'
 import { abortableDelay, raceAbort } from './abort.js'
 import type { CheckedOptions } from './check-options.js'
 import type { SeamConnectClientOptions } from './options.js'
@@ -32,14 +31,14 @@ export type Send = <R extends z.ZodMiniType>(
 ) => Promise<z.output<R>>
 
 const GET_OR_CREATE = '/client_sessions/get_or_create'
-const sessionReply = z.looseObject({ client_session: z.looseObject({ token: stringSchema }) })
+const sessionReply = z.looseObject({ client_session: z.looseObject({ token: z.string() }) })
 
 /**
  * Seam's error envelope: `{ error: { type, message, validation_errors?, data? }, ok: false }`.
  * Loose, so `validation_errors` (zod's format() tree) and `data` are kept as unknown JSON.
  */
 const errorEnvelope = z.looseObject({
-  error: z.looseObject({ type: stringSchema, message: z.optional(stringSchema) }),
+  error: z.looseObject({ type: z.string(), message: z.optional(z.string()) }),
 })
 
 /** `Retry-After` is delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when unreadable. */

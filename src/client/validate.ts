@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini'
 import { SeamInvalidInputError, SeamResponseParseError } from '../errors/errors.js'
+import { toIssues } from '../errors/issues.js'
 import { errorMap } from '../schemas/messages.js'
 
 /**
@@ -14,12 +15,9 @@ export function parse<S extends z.ZodMiniType>(
   route: string,
   what: 'params' | 'response',
 ): z.output<S> {
-  const { data, error } = schema.safeParse(value, { error: errorMap })
+  const { data, error } = schema.safeParse(value, { error: errorMap(what) })
   if (!error) return data
-  const issues = error.issues.map(({ path, message }) => ({
-    path: path as (string | number)[],
-    message,
-  }))
+  const issues = toIssues(error.issues)
   throw what === 'params'
     ? new SeamInvalidInputError(route, issues)
     : new SeamResponseParseError(

@@ -1,4 +1,5 @@
 import { SeamInvalidInputError } from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import { parseHttpUrl } from '../internal/http-url.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 
@@ -35,19 +36,17 @@ export function readConnectWebviewTarget(
   const given = target.connectWebview?.url ?? target.url
   const url = parseHttpUrl(given)
   const fromUrl = url?.searchParams.get('connect_webview_id')
-  const problem = (message: string) =>
-    new SeamInvalidInputError(context, [{ path: ['url'], message }])
+  const problem = (path: string[], rule: string) =>
+    new SeamInvalidInputError(context, [issueAt(path, rule)])
   if (!url || !fromUrl) {
-    throw problem('url must be an http(s) Connect Webview URL with a connect_webview_id')
+    throw problem(
+      target.connectWebview ? ['connectWebview', 'url'] : ['url'],
+      'must be an http(s) Connect Webview URL with a connect_webview_id',
+    )
   }
   const id = target.connectWebview?.connect_webview_id ?? fromUrl
   if (id !== fromUrl) {
-    throw new SeamInvalidInputError(context, [
-      {
-        path: ['connectWebview', 'connect_webview_id'],
-        message: 'connectWebview.connect_webview_id does not match the one in its url',
-      },
-    ])
+    throw problem(['connectWebview', 'connect_webview_id'], 'does not match the one in its url')
   }
   return { id, url: given as string, origin: url.origin }
 }

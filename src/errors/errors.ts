@@ -1,11 +1,9 @@
+import type { SeamInputIssue } from './issues.js'
+
+export type { SeamInputIssue } from './issues.js'
+
 /** Shared by every copy of this package, so the guards work across duplicated installs. */
 const BRAND = Symbol.for('react-seam-connect/error')
-
-/** One problem with a caller's input, relative to the params object. */
-export interface SeamInputIssue {
-  path: (string | number)[]
-  message: string
-}
 
 /**
  * Base class of every error this library produces. Messages never contain a token, an API key,

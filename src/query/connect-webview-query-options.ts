@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
 import { SeamInvalidInputError } from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 import { seamConnectKeys } from './keys.js'
 
@@ -40,10 +41,7 @@ export function connectWebviewQueryOptions(
 ) {
   if (pollInterval !== false && !(Number.isFinite(pollInterval) && pollInterval > 0)) {
     throw new SeamInvalidInputError('connectWebviewQueryOptions', [
-      {
-        path: ['pollInterval'],
-        message: 'pollInterval must be a positive number of milliseconds or false',
-      },
+      issueAt(['pollInterval'], 'must be a positive number of milliseconds or false'),
     ])
   }
   return queryOptions({

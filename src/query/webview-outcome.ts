@@ -3,6 +3,7 @@ import {
   SeamResponseParseError,
   type SeamConnectError,
 } from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 
 /** What the page or its redirect said about a failure: kept for the error Seam confirms. */
@@ -33,7 +34,7 @@ export function webviewOutcomeError(
   if (webview?.status === 'authorized' && webview.connected_account_id === null) {
     return new SeamResponseParseError(
       'Unexpected response from /connect_webviews/get: an authorized Connect Webview has no connected_account_id',
-      [{ path: ['connect_webview', 'connected_account_id'], message: 'expected a string' }],
+      [issueAt(['connect_webview', 'connected_account_id'], 'must be a string once authorized')],
     )
   }
   return undefined

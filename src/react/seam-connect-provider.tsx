@@ -9,6 +9,7 @@ import {
 } from '../client/create-seam-connect-client.js'
 import type { SeamConnectClientOptions } from '../client/options.js'
 import { SeamConnectError, SeamInvalidInputError } from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import { DEV } from '../internal/development.js'
 import { SeamConnectContext } from './seam-connect-context.js'
 
@@ -64,10 +65,7 @@ function useOptionsClient(
     if (client) {
       if (isServerOnlyClient(client)) {
         throw new SeamInvalidInputError('<SeamConnectProvider>', [
-          {
-            path: ['client'],
-            message: 'client must not hold a Seam API key: it was created for a server',
-          },
+          issueAt(['client'], 'must not hold a Seam API key: it was created for a server'),
         ])
       }
       return client

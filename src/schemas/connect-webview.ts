@@ -1,19 +1,16 @@
 import * as z from 'zod/mini'
 import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
-import {
-  booleanSchema,
-  httpUrlSchema,
-  nonEmptyStringSchema,
-  nullableStringSchema,
-  oneOf,
-  stringSchema,
-} from './primitives.js'
+import { httpUrlSchema, nonEmptyStringSchema, nullableStringSchema } from './primitives.js'
 
 /**
- * Statuses Seam documents today. The schema accepts any string so that a status Seam adds later
- * does not break parsing; code compares against these.
+ * Statuses Seam documents today (docs/seam-api.md §3). The schema accepts any string so that a
+ * status Seam adds later does not break parsing; code compares against these.
  */
 export type ConnectWebviewStatus = 'pending' | 'authorized' | 'failed' | (string & {})
+
+// Any string, typed so that editors suggest the known statuses. An annotation, not a cast: a
+// string is a ConnectWebviewStatus, so TypeScript checks that this holds.
+const statusSchema: z.ZodMiniType<ConnectWebviewStatus, ConnectWebviewStatus> = z.string()
 
 const optionalString = z.optional(nullableStringSchema)
 
@@ -25,13 +22,13 @@ const optionalString = z.optional(nullableStringSchema)
  * `url` carries an `auth_token`: treat it as a credential (never log it).
  */
 export const connectWebviewSchema = z.looseObject({
-  connect_webview_id: stringSchema,
-  status: stringSchema as z.ZodMiniType<ConnectWebviewStatus>,
-  url: stringSchema,
+  connect_webview_id: z.string(),
+  status: statusSchema,
+  url: z.string(),
   connected_account_id: nullableStringSchema,
   custom_metadata: customMetadataSchema,
-  created_at: z.optional(stringSchema),
-  login_successful: z.optional(booleanSchema),
+  created_at: z.optional(z.string()),
+  login_successful: z.optional(z.boolean()),
   selected_provider: optionalString,
   custom_redirect_url: optionalString,
 })
@@ -63,7 +60,7 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number]
 
 const redirectUrl = z.optional(httpUrlSchema)
-const strings = z.optional(z.array(stringSchema))
+const strings = z.optional(z.array(z.string()))
 
 /**
  * Parameters of `/connect_webviews/create` (https://docs.seam.co/latest/api/connect_webviews/create).
@@ -74,17 +71,18 @@ export const createConnectWebviewParamsSchema = z.strictObject({
   custom_metadata: z.optional(customMetadataInputSchema),
   custom_redirect_url: redirectUrl,
   custom_redirect_failure_url: redirectUrl,
-  provider_category: z.optional(oneOf(PROVIDER_CATEGORIES)),
+  provider_category: z.optional(z.enum(PROVIDER_CATEGORIES)),
   accepted_providers: strings,
   excluded_providers: strings,
-  accepted_capabilities: z.optional(z.array(oneOf(CAPABILITIES))),
-  automatically_manage_new_devices: z.optional(booleanSchema),
-  wait_for_device_creation: z.optional(booleanSchema),
+  accepted_capabilities: z.optional(z.array(z.enum(CAPABILITIES))),
+  automatically_manage_new_devices: z.optional(z.boolean()),
+  wait_for_device_creation: z.optional(z.boolean()),
   customer_key: z.optional(nonEmptyStringSchema),
 })
 
 export type CreateConnectWebviewParams = z.input<typeof createConnectWebviewParamsSchema>
 
+/** Parameters of `/connect_webviews/get` (https://docs.seam.co/latest/api/connect_webviews/get). */
 export const getConnectWebviewParamsSchema = z.strictObject({
   connect_webview_id: nonEmptyStringSchema,
 })

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
-import { booleanSchema, nonEmptyStringSchema, stringSchema } from './primitives.js'
+import { nonEmptyStringSchema } from './primitives.js'
 
 /**
  * A connected account as Seam returns it (https://docs.seam.co/latest/api/connected_accounts/get).
@@ -8,30 +8,43 @@ import { booleanSchema, nonEmptyStringSchema, stringSchema } from './primitives.
  * when present, and every other field is kept as `unknown`.
  */
 export const connectedAccountSchema = z.looseObject({
-  connected_account_id: stringSchema,
+  connected_account_id: z.string(),
   custom_metadata: customMetadataSchema,
-  account_type: z.optional(stringSchema),
-  account_type_display_name: z.optional(stringSchema),
-  display_name: z.optional(stringSchema),
-  errors: z.optional(z.array(z.looseObject({ error_code: stringSchema }))),
+  account_type: z.optional(z.string()),
+  account_type_display_name: z.optional(z.string()),
+  display_name: z.optional(z.string()),
+  errors: z.optional(z.array(z.looseObject({ error_code: z.string() }))),
 })
 
 export type ConnectedAccount = z.infer<typeof connectedAccountSchema>
 
-/** `/connected_accounts/get` takes an id or an email (Seam's OpenAPI: `oneOf`). */
-export const getConnectedAccountParamsSchema = z
-  .strictObject({
-    connected_account_id: z.optional(nonEmptyStringSchema),
-    email: z.optional(nonEmptyStringSchema),
-  })
-  // A z.custom as the check: z.refine would add code of its own to the bundle.
-  .check(
-    z.custom<{ connected_account_id?: string; email?: string }>(
-      (p) => (p.connected_account_id === undefined) !== (p.email === undefined),
-      { error: 'pass either connected_account_id or email' },
-    ),
-  ) as z.ZodMiniType<{ connected_account_id: string } | { email: string }>
+/**
+ * `/connected_accounts/get` takes an id or an email, not both (Seam's OpenAPI: `oneOf`; docs/seam-api.md §2).
+ * Each option refuses the other's key, so its type refuses both at once too (TypeScript's excess
+ * property check alone would let `{ connected_account_id, email }` through a plain union).
+ */
+export const getConnectedAccountParamsSchema = z.union(
+  [
+    z.strictObject({ connected_account_id: nonEmptyStringSchema, email: z.optional(z.never()) }),
+    z.strictObject({ email: nonEmptyStringSchema, connected_account_id: z.optional(z.never()) }),
+  ],
+  {
+    // Reached when no option is close (`{ email: "" }` reads as the email's own problem). When
+    // the keys given fit one option only, its problems are the caller's: `{ email: 42 }` reads
+    // "email must be a non-empty string".
+    error: (issue) => {
+      if (issue.code !== 'invalid_union') return undefined
+      const meant = issue.errors.filter(
+        (option) => !option.some((i) => i.code === 'invalid_type' && i.expected === 'never'),
+      )
+      return meant.length === 1 && meant[0]?.length
+        ? meant[0].map((i) => i.message).join('; ')
+        : 'pass either connected_account_id or email, not both'
+    },
+  },
+)
 
+/** `{ connected_account_id }` or `{ email }`. */
 export type GetConnectedAccountParams = z.input<typeof getConnectedAccountParamsSchema>
 
 /**
@@ -43,7 +56,7 @@ export const updateConnectedAccountParamsSchema = z.strictObject({
   connected_account_id: nonEmptyStringSchema,
   custom_metadata: z.optional(customMetadataInputSchema),
   display_name: z.optional(nonEmptyStringSchema),
-  automatically_manage_new_devices: z.optional(booleanSchema),
+  automatically_manage_new_devices: z.optional(z.boolean()),
 })
 
 export type UpdateConnectedAccountParams = z.input<typeof updateConnectedAccountParamsSchema>

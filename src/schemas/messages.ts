@@ -1,35 +1,127 @@
 import type * as z from 'zod/mini'
+import { formatKey, formatPath } from '../errors/issues.js'
 
-/** Renders an issue path the way Seam's parameters are written: `accepted_providers[2]`. */
-export const formatPath = (path: readonly PropertyKey[] = []): string =>
-  path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
-    .join('') || 'params'
+/** `a string`, `an object`; `null` and `undefined` as they are. */
+export const article = (type: string): string =>
+  type === 'null' || type === 'undefined' ? type : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
 
-/** `a string`, `an object`. */
-export const article = (type: string) => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+/** `a`, `a or b`, `a, b or c`. */
+const or = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
 
-/** "<path> is required" when the value is missing, else "<path> must be <rule>". */
-const mismatch = (issue: z.core.$ZodRawIssue, rule: string) =>
-  `${formatPath(issue.path)} ${issue.input === undefined ? 'is required' : `must be ${rule}`}`
+/** zod's name for an expected type, as prose: `an integer`, `an object`. */
+const typeName = (expected: string) =>
+  article(
+    ({ int: 'integer', record: 'object', tuple: 'array' } as Record<string, string>)[expected] ??
+      expected,
+  )
+
+/** An allowed value (the schema's, never the input's): `"pending"`, `3`, `null`. */
+const quote = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value) : String(value)
+
+/** What a size counts, by zod's `origin`; numbers and dates have no unit. */
+const UNITS: Record<string, string> = {
+  string: 'characters',
+  array: 'items',
+  set: 'items',
+  file: 'bytes',
+}
+
+/** "is required" when the value is missing, else "must be <rule>". */
+const mustBeOrRequired = (input: unknown, rule: string) =>
+  input === undefined ? 'is required' : `must be ${rule}`
 
 /**
- * The error map of every parse, input or response. zod/mini ships no English messages (part of
- * why it is small), so each message a caller sees is written here: it names the field and the
- * rule, never the value (a response may hold a webview `url`, which is a credential).
+ * What each option of a union expects, when every option failed on the type alone (`a string`,
+ * `null`, `one of a, b`); undefined when an option failed deeper (an object's field).
  */
-export function errorMap(issue: z.core.$ZodRawIssue): string {
+function optionRules(errors: readonly (readonly z.core.$ZodIssue[])[]): string[] | undefined {
+  const rules = errors.map(([first, ...rest]) =>
+    !first || rest.length || first.path.length
+      ? undefined
+      : first.code === 'invalid_type'
+        ? typeName(first.expected)
+        : first.code === 'invalid_value'
+          ? `one of ${first.values.join(', ')}`
+          : undefined,
+  )
+  return rules.every((rule) => rule !== undefined) ? (rules as string[]) : undefined
+}
+
+/** The rule an issue says was broken, as "<where> <rule>" reads it. */
+function rule(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}`
     case 'invalid_type':
-      return mismatch(issue, article(issue.expected))
+      return issue.expected === 'never'
+        ? 'must not be set'
+        : mustBeOrRequired(issue.input, typeName(issue.expected))
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small'
+      const limit = Number(small ? issue.minimum : issue.maximum)
+      const unit = UNITS[issue.origin]
+      if (unit) {
+        if (small && limit === 1 && !issue.exact) return 'must not be empty'
+        return `must have ${issue.exact ? 'exactly' : small ? 'at least' : 'at most'} ${limit} ${unit}`
+      }
+      const bound = small
+        ? issue.inclusive
+          ? 'at least'
+          : 'more than'
+        : issue.inclusive
+          ? 'at most'
+          : 'less than'
+      return `must be ${bound} ${limit}`
+    }
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${quote(issue.values[0])}`
+        : `must be one of ${issue.values.join(', ')}`
+    case 'invalid_union': {
+      const rules = issue.inclusive === false ? undefined : optionRules(issue.errors)
+      return rules
+        ? mustBeOrRequired(issue.input, or(rules))
+        : 'does not match any of the shapes allowed here'
+    }
+    case 'invalid_format':
+      return issue.format === 'regex'
+        ? `must match ${issue.pattern}`
+        : `must be a valid ${issue.format}`
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}`
+    case 'invalid_key':
+      return 'is not an allowed key'
+    case 'invalid_element':
+      return 'holds an invalid element'
     default:
-      return `${formatPath(issue.path)} is invalid`
+      return 'is invalid'
   }
 }
 
-/** The error of a z.custom schema that accepts only what `rule` describes. */
+/**
+ * The error map of every parse, params or response. zod/mini ships no English messages (part of
+ * why it is small), so each message a caller sees is written here: it names the field (as
+ * `formatPath` writes it, or `root` for the whole value) and the rule, never the value: a response
+ * may hold a webview `url`, which is a credential.
+ */
+export const errorMap =
+  (root: 'params' | 'response') =>
+  (issue: z.core.$ZodRawIssue): string => {
+    const where = formatPath(issue.path ?? []) || root
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map(formatKey).join(', ')
+      return issue.path?.length ? `${where} has unknown keys ${keys}` : `unknown parameter ${keys}`
+    }
+    return `${where} ${rule(issue)}`
+  }
+
+/**
+ * The error of a schema whose whole rule reads better than the one check that broke: every
+ * mismatch of `z.int(mustBe('a positive integer')).check(z.positive())` (a string, 0, 1.5) reads
+ * "limit must be a positive integer", and a missing one "limit is required".
+ */
 export const mustBe = (rule: string) => ({
-  error: (issue: z.core.$ZodRawIssue) => mismatch(issue, rule),
+  error: (issue: z.core.$ZodRawIssue) =>
+    `${formatPath(issue.path ?? []) || 'value'} ${mustBeOrRequired(issue.input, rule)}`,
 })

@@ -2,32 +2,20 @@ import * as z from 'zod/mini'
 import { parseHttpUrl } from '../internal/http-url.js'
 import { mustBe } from './messages.js'
 
-/**
- * The primitive schemas of this library, all built on z.custom, which the bundle needs anyway.
- * z.string, z.boolean, z.nullable, z.minLength, z.enum and z.refine would each add code of their
- * own to every app's bundle (together about 0.5 KB gzipped, measured with bench/size.mjs).
- * A mismatch reads "<path> is required" or "<path> must be <rule>", as the error map writes.
- */
-export const accepted = <T>(test: (value: unknown) => boolean, rule: string) =>
-  z.custom<T>(test, mustBe(rule))
+// The few field rules shared by several schemas. Each is ordinary zod/mini; `mustBe` makes every
+// mismatch state the whole rule ("connect_webview_id must be a non-empty string", for 42 as for
+// ""), where the error map alone would name only the check that broke.
 
-export const stringSchema = accepted<string>((v) => typeof v === 'string', 'a string')
+/** An id, a key or a name: a string of at least one character. */
+export const nonEmptyStringSchema = z.string(mustBe('a non-empty string')).check(z.minLength(1))
 
-export const booleanSchema = accepted<boolean>((v) => typeof v === 'boolean', 'a boolean')
+/** A string where Seam writes `null` for "none" (docs/seam-api.md §3). */
+export const nullableStringSchema = z.nullable(z.string(mustBe('a string or null')))
 
-export const nullableStringSchema = accepted<string | null>(
-  (v) => v === null || typeof v === 'string',
-  'a string or null',
-)
+/** Only absolute http(s) URLs: a `javascript:` URL must never become a redirect target. */
+export const httpUrlSchema = z
+  .string(mustBe('an http(s) URL'))
+  .check(z.refine((url) => parseHttpUrl(url) !== undefined))
 
-/** An id or name: at least one character. */
-export const nonEmptyStringSchema = accepted<string>(
-  (v) => typeof v === 'string' && v !== '',
-  'a non-empty string',
-)
-
-export const oneOf = <T extends string>(values: readonly T[]) =>
-  accepted<T>((v) => values.includes(v as T), `one of ${values.join(', ')}`)
-
-/** Only http(s): a `javascript:` URL must never become a redirect target. */
-export const httpUrlSchema = accepted<string>((v) => !!parseHttpUrl(v), 'an http(s) URL')
+/** A page size: a whole number, 1 or more. */
+export const positiveIntSchema = z.int(mustBe('a positive integer')).check(z.positive())

@@ -1,4 +1,5 @@
 import { SeamConnectError, SeamResponseParseError } from '../errors/errors.js'
+import { toIssues } from '../errors/issues.js'
 import type { CustomMetadata } from './custom-metadata.js'
 import type { InferSchemaOutput, StandardSchemaV1 } from './standard-schema.js'
 
@@ -16,18 +17,10 @@ export function validateCustomMetadata<S extends StandardSchemaV1>(
     throw new SeamConnectError('schema must validate custom_metadata synchronously')
   }
   if (!result.issues) return result.value as InferSchemaOutput<S>
-  const issues = result.issues.map((issue) => ({
-    path: (issue.path ?? []).map((segment) => {
-      const key = typeof segment === 'object' ? segment.key : segment
-      return typeof key === 'number' ? key : String(key)
-    }),
-    message: issue.message,
-  }))
-  const described = issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ')
+  // The app's schema writes its own messages, which do not name the place: each gets its path.
+  const issues = toIssues(result.issues, true)
   throw new SeamResponseParseError(
-    `custom_metadata does not match the schema: ${described}`,
+    `custom_metadata does not match the schema: ${issues.map((i) => i.message).join('; ')}`,
     issues,
   )
 }

@@ -1,14 +1,20 @@
 import * as z from 'zod/mini'
-import { oneOf, stringSchema } from './primitives.js'
 
 /**
  * Event names of Seam's hosted page, both generations (docs/seam-api.md §5.1): current docs name
  * `connect_webview.login_succeeded` / `login_failed`, older docs `webview.login_successful` /
  * `webview.login_failed`. Which one the live page sends is unverified, so both are accepted.
  */
-export const LOGIN_FAILED = ['connect_webview.login_failed', 'webview.login_failed']
+const FAILED = ['connect_webview.login_failed', 'webview.login_failed'] as const
 
-const EVENT_TYPES = ['connect_webview.login_succeeded', 'webview.login_successful', ...LOGIN_FAILED]
+/** The failure events, as a list any event type can be looked up in. */
+export const LOGIN_FAILED: readonly string[] = FAILED
+
+const EVENT_TYPES = [
+  'connect_webview.login_succeeded',
+  'webview.login_successful',
+  ...FAILED,
+] as const
 
 /**
  * The `data` of a `message` from the Connect Webview iframe:
@@ -17,11 +23,11 @@ const EVENT_TYPES = ['connect_webview.login_succeeded', 'webview.login_successfu
  */
 export const webviewMessageSchema = z.looseObject({
   event: z.looseObject({
-    event_type: oneOf(EVENT_TYPES),
-    connect_webview_id: stringSchema,
-    connected_account_id: z.optional(stringSchema),
-    error_code: z.optional(stringSchema),
-    error_message: z.optional(stringSchema),
+    event_type: z.enum(EVENT_TYPES),
+    connect_webview_id: z.string(),
+    connected_account_id: z.optional(z.string()),
+    error_code: z.optional(z.string()),
+    error_message: z.optional(z.string()),
   }),
 })
 

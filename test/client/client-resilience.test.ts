@@ -419,6 +419,19 @@ describe('headers', () => {
       SeamInvalidInputError,
     )
   })
+
+  it('are named in issue paths as they are written: an index, or a name even with a "."', () => {
+    const thrown = thrownBy(() =>
+      createSeamConnectClient({
+        endpoint,
+        headers: [['x-app-auth'], ['x.app', 1]] as never,
+      }),
+    ) as SeamInvalidInputError
+    expect(thrown.issues).toEqual([
+      { path: ['headers', 0], message: 'headers[0] must be a [name, value] pair' },
+      { path: ['headers', 'x.app'], message: 'headers["x.app"] must be a non-empty string' },
+    ])
+  })
 })
 
 describe('secrets are scrubbed from every part of an error', () => {

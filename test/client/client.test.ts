@@ -382,6 +382,24 @@ describe('errors come from real server replies', () => {
     expect(String(error.cause)).toContain('connect_webview')
   })
 
+  it('a 2xx whose body is not an object names the response, not the params', async () => {
+    const { client, userIdentifierKey } = sessionClient('not-object')
+    await client.connectWebviews.list()
+    await fake.fault({
+      user_identifier_key: userIdentifierKey,
+      route: '/connect_webviews/get',
+      status: 200,
+      body: '[]',
+    })
+    const error = (await rejection(
+      client.connectWebviews.get({ connect_webview_id: 'x' }),
+    )) as SeamResponseParseError
+    expect(error.message).toBe(
+      'Unexpected response from /connect_webviews/get: response must be an object',
+    )
+    expect(error.issues).toEqual([{ path: [], message: 'response must be an object' }])
+  })
+
   it('a 2xx that is not JSON did not come from Seam: a SeamNetworkError', async () => {
     const { client, userIdentifierKey } = sessionClient('not-json')
     await client.connectWebviews.list()
@@ -526,7 +544,7 @@ describe('lists and pagination', () => {
     )
     await expect(
       client.connectedAccounts.list({ custom_metadata_has: { a: 1 as never } }),
-    ).rejects.toThrow(/custom_metadata_has must be an object of string, boolean or null values/)
+    ).rejects.toThrow(/custom_metadata_has\.a must be a string, a boolean or null/)
   })
 })
 

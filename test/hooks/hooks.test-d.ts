@@ -8,19 +8,33 @@ import { describe, expectTypeOf, it } from 'vitest'
 import * as z from 'zod'
 import {
   connectedAccountByConnectWebviewQueryOptions,
+  connectedAccountQueryOptions,
   connectWebviewQueryOptions,
+  createConnectWebviewMutationOptions,
   createSeamConnectClient,
+  SeamConnectProvider,
+  seamConnectKeys,
   useConnectedAccountMetadata,
   useConnectWebview,
   useConnectWebviewCompletion,
   useCreateConnectWebview,
+  useSeamConnectClient,
   type ConnectedAccount,
+  type ConnectedAccountMetadataTarget,
   type ConnectWebview,
   type ConnectWebviewCompletionState,
+  type ConnectWebviewQueryOptions,
+  type ConnectWebviewTarget,
+  type CreateConnectWebviewMutationOptions,
   type SeamApiError,
   type CreateConnectWebviewParams,
   type CustomMetadata,
+  type PollInterval,
+  type SeamConnectClient,
   type SeamConnectError,
+  type SeamConnectProviderProps,
+  type UseConnectedAccountMetadataOptions,
+  type UseCreateConnectWebviewOptions,
 } from '../../src/index'
 
 const target = { connectWebviewId: 'cw_1' }
@@ -158,5 +172,112 @@ describe('client options', () => {
 
   it('a 429 tells how long to wait', () => {
     expectTypeOf<SeamApiError['retryAfterMs']>().toEqualTypeOf<number | undefined>()
+  })
+})
+
+describe('hooks refuse options they do not take', () => {
+  it('useConnectWebview', () => {
+    expectTypeOf(useConnectWebview).parameters.toEqualTypeOf<
+      [connectWebviewId: string | null, options?: ConnectWebviewQueryOptions]
+    >()
+    expectTypeOf<ConnectWebviewQueryOptions>().toEqualTypeOf<{ pollInterval?: PollInterval }>()
+    expectTypeOf<PollInterval>().toEqualTypeOf<number | false>()
+    useConnectWebview(null)
+    // @ts-expect-error a misspelled option
+    useConnectWebview('cw_1', { pollIntervalMs: 1000 })
+    // @ts-expect-error the id, not the params object
+    useConnectWebview({ connect_webview_id: 'cw_1' })
+  })
+
+  it('useConnectedAccountMetadata', () => {
+    expectTypeOf<ConnectedAccountMetadataTarget>().toEqualTypeOf<
+      | { connectedAccountId: string; connectWebviewId?: undefined }
+      | { connectWebviewId: string; connectedAccountId?: undefined }
+    >()
+    expectTypeOf<UseConnectedAccountMetadataOptions<undefined>>().toEqualTypeOf<{
+      schema?: undefined
+      enabled?: boolean
+      pollInterval?: PollInterval
+    }>()
+    useConnectedAccountMetadata(target, { enabled: false, pollInterval: 1000 })
+    // @ts-expect-error a misspelled option
+    useConnectedAccountMetadata(target, { shema: z.object({}) })
+    // @ts-expect-error Seam's param names are not the target's
+    useConnectedAccountMetadata({ connected_account_id: 'ca_1' })
+    // @ts-expect-error a target is required (null while there is none)
+    useConnectedAccountMetadata()
+  })
+
+  it('useCreateConnectWebview', () => {
+    useCreateConnectWebview({
+      onError: (error) => expectTypeOf(error).toEqualTypeOf<SeamConnectError>(),
+    })
+    expectTypeOf<UseCreateConnectWebviewOptions['onSuccess']>().not.toBeUndefined()
+    // @ts-expect-error the mutation function is the library's
+    useCreateConnectWebview({ mutationFn: async () => ({}) })
+    // @ts-expect-error a misspelled option
+    useCreateConnectWebview({ onSucess: () => undefined })
+    // @ts-expect-error mutate takes the create params, checked like the client's
+    useCreateConnectWebview().mutate({ custom_metadata: { n: 1 } })
+  })
+
+  it('useConnectWebviewCompletion', () => {
+    expectTypeOf<ConnectWebviewTarget>().toExtend<
+      { connectWebview: Pick<ConnectWebview, 'connect_webview_id' | 'url'> } | { url: string }
+    >()
+    // @ts-expect-error a misspelled option
+    useConnectWebviewCompletion({ url: 'https://connect.getseam.com/x' }, { pollIntervalMs: 10 })
+    // @ts-expect-error onComplete receives the completion, typed by the schema
+    useConnectWebviewCompletion({ url: 'x' }, { onComplete: (c: { customMetadata: number }) => c })
+  })
+})
+
+describe('provider and client hook', () => {
+  const client = createSeamConnectClient({ clientSessionToken: 'seam_cst1' })
+
+  it('useSeamConnectClient returns the client', () => {
+    expectTypeOf(useSeamConnectClient()).toEqualTypeOf<SeamConnectClient>()
+  })
+
+  it('SeamConnectProvider takes a client or the client options, not both', () => {
+    SeamConnectProvider({ client })
+    SeamConnectProvider({ publishableKey: 'seam_pk1', userIdentifierKey: 'u' })
+    const props: SeamConnectProviderProps = { clientSessionToken: 'seam_cst1' }
+    void props
+    // @ts-expect-error a client and options to build another
+    SeamConnectProvider({ client, clientSessionToken: 'seam_cst1' })
+    // @ts-expect-error a misspelled option
+    SeamConnectProvider({ publishableKey: 'seam_pk1', userIdentifierKy: 'u' })
+  })
+})
+
+describe('option factories', () => {
+  const client = createSeamConnectClient({ clientSessionToken: 'seam_cst1' })
+
+  it('connectedAccountQueryOptions reads one account by id', () => {
+    expectTypeOf(
+      connectedAccountQueryOptions(client, 'ca_1').queryFn,
+    ).returns.resolves.toEqualTypeOf<ConnectedAccount>()
+    // @ts-expect-error the id, not Seam's params
+    connectedAccountQueryOptions(client, { connected_account_id: 'ca_1' })
+  })
+
+  it('createConnectWebviewMutationOptions takes CreateConnectWebviewParams', () => {
+    const options = createConnectWebviewMutationOptions(client)
+    expectTypeOf(options.mutationFn).parameters.toEqualTypeOf<[CreateConnectWebviewParams]>()
+    expectTypeOf(options.mutationFn).returns.resolves.toEqualTypeOf<ConnectWebview>()
+    expectTypeOf<CreateConnectWebviewMutationOptions>().toEqualTypeOf<{
+      queryClient?: QueryClient
+    }>()
+    // @ts-expect-error a misspelled param
+    void options.mutationFn({ customMetadata: {} })
+  })
+
+  it('seamConnectKeys are readonly tuples under one prefix', () => {
+    expectTypeOf(seamConnectKeys.all(client)).toEqualTypeOf<
+      readonly ['react-seam-connect', string]
+    >()
+    // @ts-expect-error keys need the client (its scope), not an id alone
+    seamConnectKeys.connectWebview('cw_1')
   })
 })

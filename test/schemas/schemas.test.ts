@@ -29,13 +29,30 @@ describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () 
     const secretValue = 'x'.repeat(600)
     const longKey = 'a'.repeat(100)
     const issues = findCustomMetadataIssues({ [longKey]: secretValue, '': true, n: 1.5 })
+    // The values' issues come first (z.record checks them), then the keys' (the refinement).
     expect(issues.map((i) => i.message)).toEqual([
-      `custom_metadata key "${'a'.repeat(48)}…" has 100 characters; at most 40 are allowed`,
       `custom_metadata key "${'a'.repeat(48)}…": the value has 600 characters; at most 500 are allowed`,
-      'custom_metadata keys must not be empty',
       'custom_metadata key "n": the value must be a string, a boolean or null, not a number',
+      `custom_metadata key "${'a'.repeat(48)}…" has 100 characters; at most 40 are allowed`,
+      'custom_metadata keys must not be empty',
     ])
     expect(JSON.stringify(issues)).not.toContain(secretValue)
+  })
+
+  it('counts lengths in UTF-16 code units, as Seam does (docs/seam-api.md §4)', () => {
+    // 21 and 251 emoji: within 40 and 500 code points, over 40 and 500 code units.
+    const key = '😀'.repeat(21)
+    const issues = findCustomMetadataIssues({ [key]: '😀'.repeat(251), ok: '😀'.repeat(250) })
+    expect(issues.map((i) => i.message)).toEqual([
+      `custom_metadata key "${key}": the value has 502 characters; at most 500 are allowed`,
+      `custom_metadata key "${key}" has 42 characters; at most 40 are allowed`,
+    ])
+  })
+
+  it('refuses a symbol key as a key, not as the whole object', () => {
+    expect(findCustomMetadataIssues({ [Symbol('s')]: 'v' })).toEqual([
+      { path: ['Symbol(s)'], message: 'custom_metadata keys must be strings' },
+    ])
   })
 
   it('parses through zod with the same messages and paths', () => {

@@ -1,0 +1,220 @@
+// The messages callers see: zod/mini has none of its own, so every issue code the schemas can
+// produce is written by src/schemas/messages.ts, naming the place and the rule, never the value.
+import { describe, expect, it } from 'vitest'
+import * as z from 'zod/mini'
+import { formatPath, issueAt, toIssues } from '../../src/errors/issues'
+import { errorMap } from '../../src/schemas/messages'
+import {
+  connectedAccountSchema,
+  createConnectWebviewParamsSchema,
+  customMetadataInputSchema,
+  findCustomMetadataIssues,
+} from '../../src/index'
+import { getConnectedAccountParamsSchema } from '../../src/schemas/connected-account'
+import { listParamsSchema } from '../../src/schemas/list'
+
+/** The messages of parsing `value`, as the client writes them. */
+const messages = (schema: z.ZodMiniType, value: unknown, root: 'params' | 'response' = 'params') =>
+  schema.safeParse(value, { error: errorMap(root) }).error?.issues.map((i) => i.message)
+
+const SECRET = 'seam_cst1_SECRET_never_shown'
+
+describe('formatPath', () => {
+  it.each([
+    [[], ''],
+    [['connect_webview', 'status'], 'connect_webview.status'],
+    [['accepted_capabilities', 1], 'accepted_capabilities[1]'],
+    [['headers', 'x-app-auth'], 'headers.x-app-auth'],
+    [['custom_metadata', 'user.id'], 'custom_metadata["user.id"]'],
+    [['custom_metadata', ''], 'custom_metadata[""]'],
+    [['custom_metadata', 'a b"c'], 'custom_metadata["a b\\"c"]'],
+    [['custom_metadata', 'k'.repeat(60)], `custom_metadata["${'k'.repeat(48)}…"]`],
+    [[Symbol('s')], '["Symbol(s)"]'],
+  ])('%j reads %s', (path, text) => {
+    expect(formatPath(path)).toBe(text)
+  })
+
+  it('is the one formatter: issueAt and toIssues use it', () => {
+    expect(issueAt(['retry', 'retries'], 'must be a whole number')).toEqual({
+      path: ['retry', 'retries'],
+      message: 'retry.retries must be a whole number',
+    })
+    expect(
+      toIssues([{ message: 'Expected string', path: [{ key: 'a.b' }, 0, Symbol('s')] }], true),
+    ).toEqual([
+      { path: ['a.b', 0, 'Symbol(s)'], message: '["a.b"][0]["Symbol(s)"]: Expected string' },
+    ])
+  })
+})
+
+describe('errorMap: one message per issue code', () => {
+  it.each<[string, z.ZodMiniType, unknown, string]>([
+    ['invalid_type', z.strictObject({ a: z.string() }), { a: 1 }, 'a must be a string'],
+    ['invalid_type (missing)', z.strictObject({ a: z.string() }), {}, 'a is required'],
+    ['invalid_type (int)', z.strictObject({ n: z.int() }), { n: 1.5 }, 'n must be an integer'],
+    ['invalid_type (record)', z.record(z.string(), z.string()), [], 'params must be an object'],
+    [
+      'invalid_type (never)',
+      z.strictObject({ a: z.optional(z.never()) }),
+      { a: 1 },
+      'a must not be set',
+    ],
+    [
+      'unrecognized_keys',
+      z.strictObject({}),
+      { customMetadata: {} },
+      'unknown parameter "customMetadata"',
+    ],
+    [
+      'unrecognized_keys (nested)',
+      z.strictObject({ o: z.strictObject({}) }),
+      { o: { x: 1, y: 2 } },
+      'o has unknown keys "x", "y"',
+    ],
+    ['too_small (empty)', z.string().check(z.minLength(1)), '', 'params must not be empty'],
+    [
+      'too_small (string)',
+      z.string().check(z.minLength(3)),
+      'ab',
+      'params must have at least 3 characters',
+    ],
+    [
+      'too_big (string)',
+      z.string().check(z.maxLength(3)),
+      'abcd',
+      'params must have at most 3 characters',
+    ],
+    [
+      'too_big (array)',
+      z.array(z.string()).check(z.maxLength(1)),
+      ['a', 'b'],
+      'params must have at most 1 items',
+    ],
+    [
+      'too_small (exact)',
+      z.string().check(z.length(2)),
+      'a',
+      'params must have exactly 2 characters',
+    ],
+    ['too_small (number)', z.number().check(z.gte(1)), 0, 'params must be at least 1'],
+    ['too_small (positive)', z.number().check(z.positive()), 0, 'params must be more than 0'],
+    ['too_big (number)', z.number().check(z.lt(10)), 10, 'params must be less than 10'],
+    ['not_multiple_of', z.number().check(z.multipleOf(5)), 7, 'params must be a multiple of 5'],
+    [
+      'invalid_value (enum)',
+      z.enum(['lock', 'camera']),
+      'door',
+      'params must be one of lock, camera',
+    ],
+    ['invalid_value (literal)', z.literal('pending'), 'x', 'params must be "pending"'],
+    [
+      'invalid_union',
+      z.union([z.string(), z.boolean(), z.null()]),
+      1,
+      'params must be a string, a boolean or null',
+    ],
+    [
+      'invalid_union (objects)',
+      z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.string() })]),
+      {},
+      'params does not match any of the shapes allowed here',
+    ],
+    ['invalid_format', z.email(), 'nope', 'params must be a valid email'],
+    ['invalid_format (regex)', z.string().check(z.regex(/^cw_/)), 'x', 'params must match /^cw_/'],
+    [
+      'invalid_key',
+      z.record(z.string().check(z.minLength(2)), z.string()),
+      { a: 'x' },
+      'a is not an allowed key',
+    ],
+    ['custom', z.string().check(z.refine(() => false)), 'x', 'params is invalid'],
+  ])('%s', (_, schema, value, message) => {
+    expect(messages(schema, value)).toEqual([message])
+  })
+
+  it('names the whole response when the reply itself is wrong', () => {
+    expect(messages(connectedAccountSchema, [], 'response')).toEqual(['response must be an object'])
+    expect(messages(connectedAccountSchema, { connected_account_id: 'ca' }, 'response')).toEqual([
+      'custom_metadata is required',
+    ])
+    expect(
+      messages(connectedAccountSchema, {
+        connected_account_id: 'ca',
+        custom_metadata: { 'a.b': 1 },
+      }),
+    ).toEqual(['custom_metadata["a.b"] must be a string or a boolean'])
+  })
+
+  it('never repeats the value, whatever the code', () => {
+    const found = [
+      messages(z.strictObject({ a: z.number() }), { a: SECRET }),
+      messages(z.enum(['a']), SECRET),
+      messages(z.email(), SECRET),
+      messages(z.string().check(z.maxLength(3)), SECRET),
+      messages(z.union([z.number(), z.boolean()]), SECRET),
+      messages(z.string().check(z.refine(() => false)), SECRET),
+      messages(createConnectWebviewParamsSchema, {
+        custom_redirect_url: SECRET,
+        customer_key: 7,
+        custom_metadata: { k: `${SECRET}${'x'.repeat(500)}` },
+      }),
+      findCustomMetadataIssues({ k: [SECRET] }).map((i) => i.message),
+    ]
+    expect(found.flat().length).toBeGreaterThan(7)
+    expect(JSON.stringify(found)).not.toContain('SECRET')
+  })
+})
+
+describe('the schemas’ own rules read as one sentence', () => {
+  it.each<[unknown, string[]]>([
+    [{}, ['pass either connected_account_id or email, not both']],
+    [
+      { connected_account_id: 'ca', email: 'j@example.com' },
+      ['pass either connected_account_id or email, not both'],
+    ],
+    [{ email: '' }, ['email must be a non-empty string']],
+    [{ connected_account_id: 42 }, ['connected_account_id must be a non-empty string']],
+    [{ email: null }, ['email must be a non-empty string']],
+    [{ connectedAccountId: 'ca' }, ['pass either connected_account_id or email, not both']],
+  ])('get connected account %j', (params, expected) => {
+    expect(messages(getConnectedAccountParamsSchema, params)).toEqual(expected)
+  })
+
+  it.each<[unknown, string]>([
+    [0, 'limit must be a positive integer'],
+    [1.5, 'limit must be a positive integer'],
+    ['10', 'limit must be a positive integer'],
+  ])('list limit %j', (limit, message) => {
+    expect(messages(listParamsSchema, { limit })).toEqual([message])
+  })
+
+  it('create params state the field and its rule', () => {
+    expect(
+      messages(createConnectWebviewParamsSchema, {
+        custom_redirect_url: 'javascript:alert(1)',
+        customer_key: '',
+        wait_for_device_creation: 'yes',
+        accepted_providers: ['august', 3],
+      }),
+    ).toEqual([
+      'custom_redirect_url must be an http(s) URL',
+      'accepted_providers[1] must be a string',
+      'wait_for_device_creation must be a boolean',
+      'customer_key must be a non-empty string',
+    ])
+  })
+
+  it('custom_metadata reads the same through the client’s error map and without it', () => {
+    const input = { 'a.b': 1, ['x'.repeat(41)]: 'ok' }
+    const direct = customMetadataInputSchema.safeParse(input).error?.issues.map((i) => i.message)
+    expect(messages(customMetadataInputSchema, input)).toEqual(direct)
+    expect(direct).toEqual([
+      'custom_metadata key "a.b": the value must be a string, a boolean or null, not a number',
+      'custom_metadata key "a.b" must not contain "."',
+      `custom_metadata key "${'x'.repeat(41)}" has 41 characters; at most 40 are allowed`,
+    ])
+    expect(messages(customMetadataInputSchema, 'text')).toEqual([
+      'custom_metadata must be an object, not a string',
+    ])
+  })
+})
