@@ -272,14 +272,14 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
       const fromWebview = !!source && event.source === source && event.origin === origin
       const data = fromWebview ? webviewMessageSchema.safeParse(event.data).data?.event : undefined
       if (data?.connect_webview_id !== id) {
-        if (DEV) {
-          devWarnOnce(
-            fromWebview
-              ? 'Ignored a message from the Connect Webview that is not a login event for this webview.'
-              : 'Ignored a message that did not come from this Connect Webview window and origin.',
-          )
-        }
-        return
+        // A ternary on DEV, so that minifiers drop the text from production builds.
+        return DEV
+          ? devWarnOnce(
+              fromWebview
+                ? 'Ignored a message from the Connect Webview that is not a login event for this webview.'
+                : 'Ignored a message that did not come from this Connect Webview window and origin.',
+            )
+          : undefined
       }
       latest.current.onEvent?.(data)
       const failed = LOGIN_FAILED.includes(data.event_type)

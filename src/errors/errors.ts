@@ -106,12 +106,14 @@ export class SeamConnectWebviewFailedError extends SeamConnectError {
  * `instanceof` alone fails when two copies of this package meet (a linked package, a duplicate in
  * node_modules), so the guards also accept the shared brand.
  */
+// Pure: a bundler may drop the guards an app never calls.
 const guard =
+  /* @__NO_SIDE_EFFECTS__ */
   <T extends SeamConnectError>(Class: abstract new (...args: never[]) => T, name?: string) =>
-  (error: unknown): error is T => {
-    const brand = (error as Record<symbol, unknown> | null)?.[BRAND]
-    return error instanceof Class || (name ? brand === name : brand !== undefined)
-  }
+    (error: unknown): error is T => {
+      const brand = (error as Record<symbol, unknown> | null)?.[BRAND]
+      return error instanceof Class || (name ? brand === name : brand !== undefined)
+    }
 
 /** Whether `error` came from this library (any of the classes below). */
 export const isSeamConnectError = guard(SeamConnectError)

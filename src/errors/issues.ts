@@ -1,5 +1,3 @@
-import type { StandardSchemaV1Issue } from '../schemas/standard-schema.js'
-
 /**
  * One problem with a value this library checked: a caller's params or options, `custom_metadata`,
  * or a reply from Seam. `SeamInvalidInputError`, `SeamResponseParseError` and
@@ -52,7 +50,11 @@ export const issueAt = (path: (string | number)[], rule: string): SeamInputIssue
  * not name the place, such as an app's own metadata schema).
  */
 export const toIssues = (
-  issues: readonly StandardSchemaV1Issue[],
+  // A Standard Schema issue (https://standardschema.dev), which zod's issues are too.
+  issues: readonly {
+    readonly message: string
+    readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined
+  }[],
   prefix = false,
 ): SeamInputIssue[] =>
   issues.map(({ path = [], message }) => {

@@ -127,16 +127,21 @@ function Frame(
 }
 
 function useSandboxWarning(sandbox: string | undefined) {
-  useEffect(() => {
-    if (!DEV) return
-    // Seam's page needs these (docs/seam-api.md §7); some providers log in in a popup.
-    const needs = ['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']
-    const missing = needs.filter((token) => sandbox && !sandbox.split(/\s+/).includes(token))
-    if (missing.length) {
-      devWarnOnce(
-        `The sandbox attribute blocks what Seam's page needs (${missing.join(', ')}); ` +
-          'some providers open their login in a popup. Leave sandbox unset or add them.',
-      )
-    }
-  }, [sandbox])
+  useEffect(() => warnAboutSandbox(sandbox), [sandbox])
 }
+
+// A ternary on DEV, not an `if` inside: minifiers fold the ternary and drop the check from apps'
+// production builds.
+const warnAboutSandbox = DEV
+  ? (sandbox: string | undefined) => {
+      // Seam's page needs these (docs/seam-api.md §7); some providers log in in a popup.
+      const needs = ['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups']
+      const missing = needs.filter((token) => sandbox && !sandbox.split(/\s+/).includes(token))
+      if (missing.length) {
+        devWarnOnce(
+          `The sandbox attribute blocks what Seam's page needs (${missing.join(', ')}); ` +
+            'some providers open their login in a popup. Leave sandbox unset or add them.',
+        )
+      }
+    }
+  : () => undefined

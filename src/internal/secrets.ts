@@ -1,4 +1,4 @@
-import { isPlainObject } from '../schemas/custom-metadata.js'
+import { isPlainObject } from './plain-object.js'
 
 /**
  * API keys are `seam_...` and personal access tokens `seam_at...`; only client session tokens

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../schemas/custom-metadata.js'
+import { isPlainObject } from './plain-object.js'
 
 /**
  * A plain copy of the plain objects and arrays in `value`, each property read exactly once. Params

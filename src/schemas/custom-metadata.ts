@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
-import { formatKey, toIssues, type SeamInputIssue } from '../errors/issues.js'
-import { article } from './messages.js'
+import { formatKey, type SeamInputIssue } from '../errors/issues.js'
+import { isPlainObject } from '../internal/plain-object.js'
+import { article, mustBe } from './messages.js'
 
 /**
  * Limits from Seam's "Attaching Custom Metadata to the Connect Webview"
@@ -30,98 +31,83 @@ export type CustomMetadata = Record<string, string | boolean>
  */
 export type CustomMetadataIssue = SeamInputIssue
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null)
-
-/** `a string`, `an array`, `null`: what a value is, never what it holds. */
+/** `a string`, `an array`, `null`, `a Map`: what a value is, never what it holds. */
 const typeOf = (value: unknown) =>
-  value == null ? String(value) : article(Array.isArray(value) ? 'array' : typeof value)
+  value == null
+    ? String(value)
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object' && !isPlainObject(value)
+        ? `a ${(value as object).constructor?.name ?? 'object'}`
+        : article(typeof value)
 
-// Messages name the key (cut when long) and the rule, never the value, which may be personal data.
-// They are the schemas' own, so `customMetadataInputSchema.parse` reads the same as the client.
-const keyName = (key: unknown) => `custom_metadata key ${formatKey(String(key))}`
-
-/** The key a value issue is about: the last segment of its path (`[key]` or `[..., key]`). */
-const keyOf = (issue: z.core.$ZodRawIssue) => keyName(issue.path?.at(-1) ?? '')
-
-// Lengths count UTF-16 code units, as Seam does (docs/seam-api.md §4); z.maxLength counts code
-// points and would pass a key of 21 emoji, which Seam refuses.
-const atMost = (max: number) => (text: string) => text.length <= max
-
-/** A key Seam accepts: 1 to 40 characters, without `.`. */
-const customMetadataKeySchema = z.string().check(
-  z.minLength(1, 'custom_metadata keys must not be empty'),
-  z.refine(atMost(maxKeyLength), {
-    error: ({ input }) =>
-      `${keyName(input)} has ${String(input).length} characters; at most ${maxKeyLength} are allowed`,
-  }),
-  z.refine((key) => !key.includes('.'), {
-    error: ({ input }) => `${keyName(input)} must not contain "."`,
-  }),
-)
-
-/** A value Seam accepts: a string of at most 500 characters, a boolean, or `null`. */
-const customMetadataInputValueSchema = z.union(
-  [
-    z.string().check(
-      z.refine(atMost(maxValueLength), {
-        error: (issue) =>
-          `${keyOf(issue)}: the value has ${String(issue.input).length} characters; at most ${maxValueLength} are allowed`,
-      }),
-    ),
-    z.boolean(),
-    z.null(),
-  ],
-  {
-    error: (issue) =>
-      `${keyOf(issue)}: the value must be a string, a boolean or null, not ${typeOf(issue.input)}`,
-  },
-)
+/** A value Seam accepts on input: a string, a boolean, or `null` (which removes the key). */
+const isInputValue = (value: unknown): value is CustomMetadataInputValue =>
+  typeof value === 'string' || typeof value === 'boolean' || value === null
 
 /**
- * The `custom_metadata` input rules: at most 50 keys; keys of 1 to 40 characters without `.`;
- * values a string of at most 500 characters, a boolean or `null`. Every broken rule is reported,
- * each at its key's path.
+ * Checks `custom_metadata` against Seam's rules (docs/seam-api.md §4) and returns every broken
+ * rule at once, so a form can show them all: a plain object (a Map or a class instance is
+ * refused, never read as `{}`; a symbol key is refused, never dropped) of at most 50 keys; keys
+ * of 1 to 40 characters without `.`; values a string of at most 500 characters, a boolean or
+ * `null`. Lengths count UTF-16 code units, as Seam does. Messages name the key (cut when long)
+ * and the rule, never the value, which may be personal data.
  */
-export const customMetadataInputSchema = z
-  .record(z.string(), customMetadataInputValueSchema, {
-    // The record's own issues: not an object at all, or a symbol key (JSON would drop it).
-    error: ({ code, input }) =>
-      code === 'invalid_key'
-        ? 'custom_metadata keys must be strings'
-        : `custom_metadata must be an object, not ${typeOf(input)}`,
-  })
-  .check(
-    // Keys are checked here rather than as z.record's key schema, which skips the value of a key
-    // it refused: `{ "a.b": 1 }` should report both the key and the value. `when` lets this run
-    // after a value was refused, which would otherwise skip the whole check.
-    z.superRefine(
-      (metadata, ctx) => {
-        const keys = Object.keys(metadata)
-        if (keys.length > maxKeys) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `custom_metadata has ${keys.length} keys; at most ${maxKeys} are allowed`,
-          })
-        }
-        for (const key of keys) {
-          for (const { message } of customMetadataKeySchema.safeParse(key).error?.issues ?? []) {
-            ctx.addIssue({ code: 'custom', path: [key], message, input: key })
-          }
-        }
-      },
-      { when: ({ value }) => isPlainObject(value) },
-    ),
-  )
+export function findCustomMetadataIssues(input: unknown): SeamInputIssue[] {
+  if (!isPlainObject(input)) {
+    return [{ path: [], message: `custom_metadata must be an object, not ${typeOf(input)}` }]
+  }
+  // JSON would drop a symbol key without a word: refused instead.
+  const issues: SeamInputIssue[] = Object.getOwnPropertySymbols(input).map((symbol) => ({
+    path: [String(symbol)],
+    message: 'custom_metadata keys must be strings',
+  }))
+  const keys = Object.keys(input)
+  if (keys.length > maxKeys) {
+    issues.push({
+      path: [],
+      message: `custom_metadata has ${keys.length} keys; at most ${maxKeys} are allowed`,
+    })
+  }
+  for (const key of keys) {
+    const name = `custom_metadata key ${formatKey(key)}`
+    const add = (message: string) => issues.push({ path: [key], message })
+    const value = input[key]
+    if (!key) add('custom_metadata keys must not be empty')
+    if (key.length > maxKeyLength) {
+      add(`${name} has ${key.length} characters; at most ${maxKeyLength} are allowed`)
+    }
+    if (key.includes('.')) add(`${name} must not contain "."`)
+    if (!isInputValue(value)) {
+      add(`${name}: the value must be a string, a boolean or null, not ${typeOf(value)}`)
+    } else if (typeof value === 'string' && value.length > maxValueLength) {
+      add(
+        `${name}: the value has ${value.length} characters; at most ${maxValueLength} are allowed`,
+      )
+    }
+  }
+  return issues
+}
 
 /**
- * Checks `custom_metadata` against Seam's rules and returns every broken rule at once (so a form
- * can show them all): the values' first, then the number of keys, then the keys'.
+ * The `custom_metadata` input rules as a schema: a refinement that reports every issue of
+ * {@link findCustomMetadataIssues} at its key's path. What passes is a
+ * {@link CustomMetadataInput}, which is what the refinement checks.
  */
-export const findCustomMetadataIssues = (input: unknown): SeamInputIssue[] =>
-  toIssues(customMetadataInputSchema.safeParse(input).error?.issues ?? [])
+export const customMetadataInputSchema = z.custom<CustomMetadataInput>().check((ctx) => {
+  for (const { path, message } of findCustomMetadataIssues(ctx.value)) {
+    ctx.issues.push({ code: 'custom', path, message, input: ctx.value })
+  }
+})
 
-/** `custom_metadata` as returned on a Connect Webview or connected account. */
-export const customMetadataSchema = z.record(z.string(), z.union([z.string(), z.boolean()]))
+/**
+ * A `custom_metadata_has` filter: a plain object of strings, booleans and `null`s (docs/seam-api.md
+ * §4); a Map or a class instance is refused, never read as "no filter".
+ */
+export const customMetadataFilterSchema = z.custom<CustomMetadataInput>(
+  (value) => isPlainObject(value) && Object.values(value).every(isInputValue),
+  mustBe('a plain object of string, boolean or null values'),
+)
+
+/** `custom_metadata` as returned on a Connect Webview or connected account (JSON: a plain object). */
+export const customMetadataSchema = z.catchall(z.object({}), z.union([z.string(), z.boolean()]))

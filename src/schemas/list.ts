@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { customMetadataFilterSchema } from './custom-metadata.js'
 import { nullableStringSchema, positiveIntSchema } from './primitives.js'
 
 /** Parameters shared by `/connect_webviews/list` and `/connected_accounts/list`. */
@@ -7,9 +8,7 @@ export const listParamsSchema = z.strictObject({
    * Every pair must match; `null` matches a key that is not set (docs/seam-api.md §4,
    * https://docs.seam.co/latest/core-concepts/connect-webviews/filtering-connect-webviews-by-custom-metadata).
    */
-  custom_metadata_has: z.optional(
-    z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])),
-  ),
+  custom_metadata_has: z.optional(customMetadataFilterSchema),
   user_identifier_key: z.optional(z.string()),
   customer_key: z.optional(z.string()),
   search: z.optional(z.string()),

@@ -9,25 +9,6 @@ export const article = (type: string): string =>
 const or = (items: string[]) =>
   items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
 
-/** zod's name for an expected type, as prose: `an integer`, `an object`. */
-const typeName = (expected: string) =>
-  article(
-    ({ int: 'integer', record: 'object', tuple: 'array' } as Record<string, string>)[expected] ??
-      expected,
-  )
-
-/** An allowed value (the schema's, never the input's): `"pending"`, `3`, `null`. */
-const quote = (value: unknown) =>
-  typeof value === 'string' ? JSON.stringify(value) : String(value)
-
-/** What a size counts, by zod's `origin`; numbers and dates have no unit. */
-const UNITS: Record<string, string> = {
-  string: 'characters',
-  array: 'items',
-  set: 'items',
-  file: 'bytes',
-}
-
 /** "is required" when the value is missing, else "must be <rule>". */
 const mustBeOrRequired = (input: unknown, rule: string) =>
   input === undefined ? 'is required' : `must be ${rule}`
@@ -41,7 +22,7 @@ function optionRules(errors: readonly (readonly z.core.$ZodIssue[])[]): string[]
     !first || rest.length || first.path.length
       ? undefined
       : first.code === 'invalid_type'
-        ? typeName(first.expected)
+        ? article(first.expected)
         : first.code === 'invalid_value'
           ? `one of ${first.values.join(', ')}`
           : undefined,
@@ -55,45 +36,15 @@ function rule(issue: z.core.$ZodRawIssue): string {
     case 'invalid_type':
       return issue.expected === 'never'
         ? 'must not be set'
-        : mustBeOrRequired(issue.input, typeName(issue.expected))
-    case 'too_small':
-    case 'too_big': {
-      const small = issue.code === 'too_small'
-      const limit = Number(small ? issue.minimum : issue.maximum)
-      const unit = UNITS[issue.origin]
-      if (unit) {
-        if (small && limit === 1 && !issue.exact) return 'must not be empty'
-        return `must have ${issue.exact ? 'exactly' : small ? 'at least' : 'at most'} ${limit} ${unit}`
-      }
-      const bound = small
-        ? issue.inclusive
-          ? 'at least'
-          : 'more than'
-        : issue.inclusive
-          ? 'at most'
-          : 'less than'
-      return `must be ${bound} ${limit}`
-    }
+        : mustBeOrRequired(issue.input, article(issue.expected))
     case 'invalid_value':
-      return issue.values.length === 1
-        ? `must be ${quote(issue.values[0])}`
-        : `must be one of ${issue.values.join(', ')}`
+      return `must be one of ${issue.values.join(', ')}`
     case 'invalid_union': {
       const rules = issue.inclusive === false ? undefined : optionRules(issue.errors)
       return rules
         ? mustBeOrRequired(issue.input, or(rules))
         : 'does not match any of the shapes allowed here'
     }
-    case 'invalid_format':
-      return issue.format === 'regex'
-        ? `must match ${issue.pattern}`
-        : `must be a valid ${issue.format}`
-    case 'not_multiple_of':
-      return `must be a multiple of ${issue.divisor}`
-    case 'invalid_key':
-      return 'is not an allowed key'
-    case 'invalid_element':
-      return 'holds an invalid element'
     default:
       return 'is invalid'
   }
@@ -118,7 +69,7 @@ export const errorMap =
 
 /**
  * The error of a schema whose whole rule reads better than the one check that broke: every
- * mismatch of `z.int(mustBe('a positive integer')).check(z.positive())` (a string, 0, 1.5) reads
+ * mismatch of `positiveIntSchema` (a string, 0, 1.5) reads
  * "limit must be a positive integer", and a missing one "limit is required".
  */
 export const mustBe = (rule: string) => ({

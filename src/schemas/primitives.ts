@@ -7,7 +7,9 @@ import { mustBe } from './messages.js'
 // ""), where the error map alone would name only the check that broke.
 
 /** An id, a key or a name: a string of at least one character. */
-export const nonEmptyStringSchema = z.string(mustBe('a non-empty string')).check(z.minLength(1))
+export const nonEmptyStringSchema = z
+  .string(mustBe('a non-empty string'))
+  .check(z.refine((s) => s !== ''))
 
 /** A string where Seam writes `null` for "none" (docs/seam-api.md §3). */
 export const nullableStringSchema = z.nullable(z.string(mustBe('a string or null')))
@@ -18,4 +20,6 @@ export const httpUrlSchema = z
   .check(z.refine((url) => parseHttpUrl(url) !== undefined))
 
 /** A page size: a whole number, 1 or more. */
-export const positiveIntSchema = z.int(mustBe('a positive integer')).check(z.positive())
+export const positiveIntSchema = z
+  .number(mustBe('a positive integer'))
+  .check(z.refine((n) => Number.isInteger(n) && n > 0))

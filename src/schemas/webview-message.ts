@@ -23,7 +23,7 @@ const EVENT_TYPES = [
  */
 export const webviewMessageSchema = z.looseObject({
   event: z.looseObject({
-    event_type: z.enum(EVENT_TYPES),
+    event_type: z.literal(EVENT_TYPES),
     connect_webview_id: z.string(),
     connected_account_id: z.optional(z.string()),
     error_code: z.optional(z.string()),

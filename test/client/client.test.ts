@@ -544,7 +544,9 @@ describe('lists and pagination', () => {
     )
     await expect(
       client.connectedAccounts.list({ custom_metadata_has: { a: 1 as never } }),
-    ).rejects.toThrow(/custom_metadata_has\.a must be a string, a boolean or null/)
+    ).rejects.toThrow(
+      /custom_metadata_has must be a plain object of string, boolean or null values/,
+    )
   })
 })
 

@@ -47,12 +47,10 @@ describe('formatPath', () => {
   })
 })
 
-describe('errorMap: one message per issue code', () => {
+describe('errorMap: one message per issue code the schemas produce', () => {
   it.each<[string, z.ZodMiniType, unknown, string]>([
     ['invalid_type', z.strictObject({ a: z.string() }), { a: 1 }, 'a must be a string'],
     ['invalid_type (missing)', z.strictObject({ a: z.string() }), {}, 'a is required'],
-    ['invalid_type (int)', z.strictObject({ n: z.int() }), { n: 1.5 }, 'n must be an integer'],
-    ['invalid_type (record)', z.record(z.string(), z.string()), [], 'params must be an object'],
     [
       'invalid_type (never)',
       z.strictObject({ a: z.optional(z.never()) }),
@@ -71,42 +69,7 @@ describe('errorMap: one message per issue code', () => {
       { o: { x: 1, y: 2 } },
       'o has unknown keys "x", "y"',
     ],
-    ['too_small (empty)', z.string().check(z.minLength(1)), '', 'params must not be empty'],
-    [
-      'too_small (string)',
-      z.string().check(z.minLength(3)),
-      'ab',
-      'params must have at least 3 characters',
-    ],
-    [
-      'too_big (string)',
-      z.string().check(z.maxLength(3)),
-      'abcd',
-      'params must have at most 3 characters',
-    ],
-    [
-      'too_big (array)',
-      z.array(z.string()).check(z.maxLength(1)),
-      ['a', 'b'],
-      'params must have at most 1 items',
-    ],
-    [
-      'too_small (exact)',
-      z.string().check(z.length(2)),
-      'a',
-      'params must have exactly 2 characters',
-    ],
-    ['too_small (number)', z.number().check(z.gte(1)), 0, 'params must be at least 1'],
-    ['too_small (positive)', z.number().check(z.positive()), 0, 'params must be more than 0'],
-    ['too_big (number)', z.number().check(z.lt(10)), 10, 'params must be less than 10'],
-    ['not_multiple_of', z.number().check(z.multipleOf(5)), 7, 'params must be a multiple of 5'],
-    [
-      'invalid_value (enum)',
-      z.enum(['lock', 'camera']),
-      'door',
-      'params must be one of lock, camera',
-    ],
-    ['invalid_value (literal)', z.literal('pending'), 'x', 'params must be "pending"'],
+    ['invalid_value', z.literal(['lock', 'camera']), 'door', 'params must be one of lock, camera'],
     [
       'invalid_union',
       z.union([z.string(), z.boolean(), z.null()]),
@@ -118,14 +81,6 @@ describe('errorMap: one message per issue code', () => {
       z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.string() })]),
       {},
       'params does not match any of the shapes allowed here',
-    ],
-    ['invalid_format', z.email(), 'nope', 'params must be a valid email'],
-    ['invalid_format (regex)', z.string().check(z.regex(/^cw_/)), 'x', 'params must match /^cw_/'],
-    [
-      'invalid_key',
-      z.record(z.string().check(z.minLength(2)), z.string()),
-      { a: 'x' },
-      'a is not an allowed key',
     ],
     ['custom', z.string().check(z.refine(() => false)), 'x', 'params is invalid'],
   ])('%s', (_, schema, value, message) => {
@@ -209,8 +164,8 @@ describe('the schemas’ own rules read as one sentence', () => {
     const direct = customMetadataInputSchema.safeParse(input).error?.issues.map((i) => i.message)
     expect(messages(customMetadataInputSchema, input)).toEqual(direct)
     expect(direct).toEqual([
-      'custom_metadata key "a.b": the value must be a string, a boolean or null, not a number',
       'custom_metadata key "a.b" must not contain "."',
+      'custom_metadata key "a.b": the value must be a string, a boolean or null, not a number',
       `custom_metadata key "${'x'.repeat(41)}" has 41 characters; at most 40 are allowed`,
     ])
     expect(messages(customMetadataInputSchema, 'text')).toEqual([

@@ -20,7 +20,7 @@ describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () 
     [null, 'custom_metadata must be an object, not null'],
     [[], 'custom_metadata must be an object, not an array'],
     ['text', 'custom_metadata must be an object, not a string'],
-    [new Map(), 'custom_metadata must be an object, not an object'],
+    [new Map(), 'custom_metadata must be an object, not a Map'],
   ])('refuses %o as the whole object', (input, message) => {
     expect(findCustomMetadataIssues(input)).toEqual([{ path: [], message }])
   })
@@ -29,12 +29,12 @@ describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () 
     const secretValue = 'x'.repeat(600)
     const longKey = 'a'.repeat(100)
     const issues = findCustomMetadataIssues({ [longKey]: secretValue, '': true, n: 1.5 })
-    // The values' issues come first (z.record checks them), then the keys' (the refinement).
+    // Key by key, in the object's order: the key's own issues, then its value's.
     expect(issues.map((i) => i.message)).toEqual([
-      `custom_metadata key "${'a'.repeat(48)}…": the value has 600 characters; at most 500 are allowed`,
-      'custom_metadata key "n": the value must be a string, a boolean or null, not a number',
       `custom_metadata key "${'a'.repeat(48)}…" has 100 characters; at most 40 are allowed`,
+      `custom_metadata key "${'a'.repeat(48)}…": the value has 600 characters; at most 500 are allowed`,
       'custom_metadata keys must not be empty',
+      'custom_metadata key "n": the value must be a string, a boolean or null, not a number',
     ])
     expect(JSON.stringify(issues)).not.toContain(secretValue)
   })
@@ -44,8 +44,8 @@ describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () 
     const key = '😀'.repeat(21)
     const issues = findCustomMetadataIssues({ [key]: '😀'.repeat(251), ok: '😀'.repeat(250) })
     expect(issues.map((i) => i.message)).toEqual([
-      `custom_metadata key "${key}": the value has 502 characters; at most 500 are allowed`,
       `custom_metadata key "${key}" has 42 characters; at most 40 are allowed`,
+      `custom_metadata key "${key}": the value has 502 characters; at most 500 are allowed`,
     ])
   })
 
