@@ -2,6 +2,7 @@ import { SeamInvalidInputError } from '../errors/errors.js'
 import { issueAt, type SeamInputIssue } from '../errors/issues.js'
 import { DEV } from '../internal/development.js'
 import { parseHttpUrl } from '../internal/http-url.js'
+import { isPlainObject } from '../internal/plain-object.js'
 import { isSeamHost, looksLikeJwt, looksLikeSeamSecret } from '../internal/secrets.js'
 import {
   DEFAULT_ENDPOINT,
@@ -46,7 +47,8 @@ function headerPairs(headers: unknown, problem: Problem) {
       return []
     })
   }
-  if (typeof headers === 'object' && headers !== null) return Object.entries(headers)
+  // A Map (or any other non-plain object) would be read as no headers at all.
+  if (isPlainObject(headers)) return Object.entries(headers)
   problem(['headers'], 'must be a record, a Headers object or [name, value] pairs')
   return []
 }
@@ -61,13 +63,14 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
   const issues: SeamInputIssue[] = []
   const problem: Problem = (path, rule) => issues.push(issueAt(path, rule))
 
-  const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')
+  const given: unknown = options.endpoint ?? DEFAULT_ENDPOINT
+  const endpoint = typeof given === 'string' ? given.replace(/\/+$/, '') : ''
   const url = parseHttpUrl(endpoint)
-  const relative = typeof endpoint === 'string' && /^\/(?!\/)/.test(endpoint)
+  const relative = /^\/(?!\/)/.test(endpoint)
   // A path such as `/api/seam` only means something relative to a page. A query or fragment
   // would be cut or mangled by every route appended to it, and could carry a secret into logs.
   if (
-    typeof endpoint !== 'string' ||
+    typeof given !== 'string' ||
     /[?#]/.test(endpoint) ||
     (relative ? !browser : !url || url.username || url.password)
   ) {
@@ -128,14 +131,18 @@ export function checkOptions(options: SeamConnectClientOptions, browser: boolean
   }
   if ((options.publishableKey === undefined) !== (options.userIdentifierKey === undefined)) {
     problem(
-      [options.publishableKey ? 'userIdentifierKey' : 'publishableKey'],
+      [options.publishableKey !== undefined ? 'userIdentifierKey' : 'publishableKey'],
       'is required with the other',
     )
   }
 
   const retry = { ...DEFAULT_RETRY }
+  // A number or a Map here would otherwise be ignored, leaving the defaults in place unnoticed.
+  if (options.retry !== undefined && !isPlainObject(options.retry)) {
+    problem(['retry'], 'must be an object of retries, minDelayMs, maxDelayMs, maxRetryAfterMs')
+  }
   for (const key of Object.keys(DEFAULT_RETRY) as (keyof RetryOptions)[]) {
-    const value = options.retry?.[key]
+    const value = isPlainObject(options.retry) ? options.retry[key] : undefined
     if (value === undefined) continue
     // NaN would retry in a hot loop, Infinity never stop: only finite, non-negative numbers.
     if (

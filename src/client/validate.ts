@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini'
 import { SeamInvalidInputError, SeamResponseParseError } from '../errors/errors.js'
 import { toIssues } from '../errors/issues.js'
+import { isPlainObject } from '../internal/plain-object.js'
 import { errorMap } from '../schemas/messages.js'
 
 /**
@@ -15,6 +16,10 @@ export function parse<S extends z.ZodMiniType>(
   route: string,
   what: 'params' | 'response',
 ): z.output<S> {
+  // zod reads any object by its own keys: a Map or a class instance would go out as `{}`.
+  if (what === 'params' && !isPlainObject(value)) {
+    throw new SeamInvalidInputError(route, [{ path: [], message: 'params must be an object' }])
+  }
   const { data, error } = schema.safeParse(value, { error: errorMap(what) })
   if (!error) return data
   const issues = toIssues(error.issues)

@@ -11,6 +11,13 @@ export function snapshot(value: unknown, depth = 0): unknown {
   if (depth > 8) return value
   if (Array.isArray(value)) return Array.from(value, (item) => snapshot(item, depth + 1))
   if (!isPlainObject(value)) return value
-  // fromEntries defines own properties, so a `__proto__` key stays a key.
-  return Object.fromEntries(Object.keys(value).map((key) => [key, snapshot(value[key], depth + 1)]))
+  // Enumerable symbol keys are copied too, so that validation refuses them rather than JSON
+  // dropping them. fromEntries defines own properties, so a `__proto__` key stays a key.
+  const keys = [
+    ...Object.keys(value),
+    ...Object.getOwnPropertySymbols(value).filter((key) =>
+      Object.prototype.propertyIsEnumerable.call(value, key),
+    ),
+  ]
+  return Object.fromEntries(keys.map((key) => [key, snapshot(Reflect.get(value, key), depth + 1)]))
 }

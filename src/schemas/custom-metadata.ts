@@ -32,14 +32,13 @@ export type CustomMetadata = Record<string, string | boolean>
 export type CustomMetadataIssue = SeamInputIssue
 
 /** `a string`, `an array`, `null`, `a Map`: what a value is, never what it holds. */
-const typeOf = (value: unknown) =>
-  value == null
-    ? String(value)
-    : Array.isArray(value)
-      ? 'an array'
-      : typeof value === 'object' && !isPlainObject(value)
-        ? `a ${(value as object).constructor?.name ?? 'object'}`
-        : article(typeof value)
+function typeOf(value: unknown): string {
+  if (value == null) return String(value)
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value !== 'object' || isPlainObject(value)) return article(typeof value)
+  const name = (value as object).constructor?.name
+  return name ? article(name) : 'an instance of a class'
+}
 
 /** A value Seam accepts on input: a string, a boolean, or `null` (which removes the key). */
 const isInputValue = (value: unknown): value is CustomMetadataInputValue =>
@@ -100,14 +99,26 @@ export const customMetadataInputSchema = z.custom<CustomMetadataInput>().check((
   }
 })
 
+/** A plain object of `values`, without symbol keys (JSON would drop them without a word). */
+const isObjectOf = (value: unknown, isValue: (item: unknown) => boolean) =>
+  isPlainObject(value) &&
+  Object.getOwnPropertySymbols(value).length === 0 &&
+  Object.values(value).every(isValue)
+
 /**
  * A `custom_metadata_has` filter: a plain object of strings, booleans and `null`s (docs/seam-api.md
- * §4); a Map or a class instance is refused, never read as "no filter".
+ * §4). A Map, a class instance or a symbol key is refused, never sent as a smaller filter or none.
  */
 export const customMetadataFilterSchema = z.custom<CustomMetadataInput>(
-  (value) => isPlainObject(value) && Object.values(value).every(isInputValue),
+  (value) => isObjectOf(value, isInputValue),
   mustBe('a plain object of string, boolean or null values'),
 )
 
-/** `custom_metadata` as returned on a Connect Webview or connected account (JSON: a plain object). */
-export const customMetadataSchema = z.catchall(z.object({}), z.union([z.string(), z.boolean()]))
+/**
+ * `custom_metadata` as returned on a Connect Webview or connected account: a plain object of
+ * strings and booleans (unset keys are omitted). Anything else is refused, never read as `{}`.
+ */
+export const customMetadataSchema = z.custom<CustomMetadata>(
+  (value) => isObjectOf(value, (item) => typeof item === 'string' || typeof item === 'boolean'),
+  mustBe('an object of string and boolean values'),
+)

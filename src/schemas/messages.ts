@@ -3,7 +3,7 @@ import { formatKey, formatPath } from '../errors/issues.js'
 
 /** `a string`, `an object`; `null` and `undefined` as they are. */
 export const article = (type: string): string =>
-  type === 'null' || type === 'undefined' ? type : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+  type === 'null' || type === 'undefined' ? type : `${/^[aeiou]/i.test(type) ? 'an' : 'a'} ${type}`
 
 /** `a`, `a or b`, `a, b or c`. */
 const or = (items: string[]) =>

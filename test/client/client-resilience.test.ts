@@ -328,6 +328,40 @@ describe('what was validated is what is sent', () => {
   })
 })
 
+describe('nothing the caller passed is silently dropped', () => {
+  const sym = Symbol('tenant')
+
+  it.each([
+    ['a symbol key in custom_metadata', { custom_metadata: { [sym]: 'acme' } }, /custom_metadata/],
+    [
+      'params in a Map',
+      new Map([['custom_metadata', { tenant: 'acme' }]]) as never,
+      /params must be an object/,
+    ],
+  ])('create refuses %s, sending nothing', async (_, params, message) => {
+    const { client, userIdentifierKey } = sessionClient('dropped-create')
+    const error = await rejection(client.connectWebviews.create(params as never))
+    expect(error).toBeInstanceOf(SeamInvalidInputError)
+    expect((error as Error).message).toMatch(message)
+    expect(await fake.requests(userIdentifierKey, '/connect_webviews/create')).toEqual([])
+  })
+
+  it.each([
+    ['a symbol key', { [sym]: 'acme' }],
+    ['a Map', new Map([['tenant', 'acme']])],
+  ])(
+    'a custom_metadata_has filter with %s is refused, never sent as "no filter"',
+    async (_, filter) => {
+      const { client, userIdentifierKey } = sessionClient('dropped-filter')
+      const error = await rejection(
+        client.connectedAccounts.list({ custom_metadata_has: filter as never }),
+      )
+      expect(error).toBeInstanceOf(SeamInvalidInputError)
+      expect(await fake.requests(userIdentifierKey, '/connected_accounts/list')).toEqual([])
+    },
+  )
+})
+
 describe('options are checked before anything is sent', () => {
   it.each([
     ['retries NaN', { retry: { retries: Number.NaN } }, /retry\.retries/],
@@ -342,6 +376,9 @@ describe('options are checked before anything is sent', () => {
     ['timeoutMs Infinity', { timeoutMs: Infinity }, /timeoutMs/],
     ['an endpoint with a query', { endpoint: `${endpoint}?key=1` }, /endpoint/],
     ['an endpoint with a fragment', { endpoint: `${endpoint}#x` }, /endpoint/],
+    ['an endpoint that is not a string', { endpoint: 42 as never }, /endpoint must be/],
+    ['retry that is a number', { retry: 5 as never }, /retry must be an object/],
+    ['retry that is a Map', { retry: new Map() as never }, /retry must be an object/],
   ])('%s is a SeamInvalidInputError', (_, options, message) => {
     expect(() =>
       createSeamConnectClient({ endpoint, clientSessionToken: 'seam_cst1x', ...options }),
@@ -358,6 +395,11 @@ describe('options are checked before anything is sent', () => {
       /headers must be a record/,
     ],
     ['a pair that is not a pair', { headers: [['x-app-auth']] as never }, /headers\[0\] must be/],
+    [
+      'headers in a Map, which would be read as none',
+      { headers: new Map([['x-app-auth', 'v1']]) as never },
+      /headers must be a record/,
+    ],
     [
       'a header value HTTP forbids',
       { headers: { 'x-app-auth': 'v1\r\nx-evil: v2' } },

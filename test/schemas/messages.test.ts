@@ -97,7 +97,7 @@ describe('errorMap: one message per issue code the schemas produce', () => {
         connected_account_id: 'ca',
         custom_metadata: { 'a.b': 1 },
       }),
-    ).toEqual(['custom_metadata["a.b"] must be a string or a boolean'])
+    ).toEqual(['custom_metadata must be an object of string and boolean values'])
   })
 
   it('never repeats the value, whatever the code', () => {

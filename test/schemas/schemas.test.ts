@@ -21,6 +21,13 @@ describe('customMetadataInputSchema (Seam’s rules, docs/seam-api.md §4)', () 
     [[], 'custom_metadata must be an object, not an array'],
     ['text', 'custom_metadata must be an object, not a string'],
     [new Map(), 'custom_metadata must be an object, not a Map'],
+    [new Error('x'), 'custom_metadata must be an object, not an Error'],
+    [
+      new (class {
+        field = 1
+      })(),
+      'custom_metadata must be an object, not an instance of a class',
+    ],
   ])('refuses %o as the whole object', (input, message) => {
     expect(findCustomMetadataIssues(input)).toEqual([{ path: [], message }])
   })
@@ -103,6 +110,21 @@ describe('response schemas', () => {
     expect(customMetadataSchema.safeParse({ a: 'b', c: true }).success).toBe(true)
     expect(customMetadataSchema.safeParse({ a: 1 }).success).toBe(false)
     expect(customMetadataSchema.safeParse([]).success).toBe(false)
+  })
+
+  it('metadata read back refuses what is not a plain object, never reading it as {}', () => {
+    for (const value of [
+      new Map([['a', 'b']]),
+      new Date(),
+      new (class Meta {
+        tenant = 'acme'
+      })(),
+    ]) {
+      expect(customMetadataSchema.safeParse(value).success).toBe(false)
+    }
+    // JSON.parse makes `__proto__` an own key: it is data, and kept.
+    const parsed = customMetadataSchema.parse(JSON.parse('{"__proto__":"x","b":"c"}'))
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'b'])
   })
 })
 
