@@ -24,7 +24,7 @@ export default defineConfig([
   },
   {
     // Library code reports to its caller; it never writes to the console
-    // (development warnings go through src/internal/dev-warning.ts).
+    // (development warnings go through src/internal/development.ts).
     files: ['src/**'],
     rules: { 'no-console': 'error' },
   },

@@ -60,7 +60,6 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       coverage: {
         provider: 'v8',
         include: ['src/**/*.{ts,tsx}'],
-        exclude: ['src/**/*.test-d.ts'],
         reporter: ['text-summary', 'text', 'json-summary'],
         thresholds: { lines: 90 },
       },

@@ -6,7 +6,7 @@
 // library's own code alone (zod external). `--check` fails when a budget (zod counted) is passed;
 // .ci/run uses it.
 import { build } from 'esbuild'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const KB = 1024
@@ -63,7 +63,7 @@ export async function measureAll() {
 
 export const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = await measureAll()
   console.table(
     Object.fromEntries(

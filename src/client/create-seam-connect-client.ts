@@ -61,8 +61,8 @@ export interface SeamConnectClient {
   }
 }
 
-// Replies are loose objects like the resources in them: z.object would add code of its own to the
-// bundle, and `pick` takes only the resource out anyway.
+// Replies are loose objects like the resources in them: Seam adds fields over time, and `pick`
+// takes only the resource out anyway.
 const webviewReply = z.looseObject({ connect_webview: connectWebviewSchema })
 const accountReply = z.looseObject({ connected_account: connectedAccountSchema })
 const webviewPage = z.looseObject({

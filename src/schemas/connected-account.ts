@@ -39,7 +39,7 @@ export const getConnectedAccountParamsSchema = z.union(
       )
       return meant.length === 1 && meant[0]?.length
         ? meant[0].map((i) => i.message).join('; ')
-        : 'pass either connected_account_id or email, not both'
+        : 'pass exactly one of connected_account_id and email'
     },
   },
 )

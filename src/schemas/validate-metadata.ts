@@ -18,6 +18,8 @@ export function validateCustomMetadata<S extends StandardSchemaV1>(
   }
   if (!result.issues) return result.value as InferSchemaOutput<S>
   // The app's schema writes its own messages, which do not name the place: each gets its path.
+  // They are the one exception to "never the value": some validators quote what they received,
+  // so an app that logs these errors should use a schema whose messages do not.
   const issues = toIssues(result.issues, true)
   throw new SeamResponseParseError(
     `custom_metadata does not match the schema: ${issues.map((i) => i.message).join('; ')}`,

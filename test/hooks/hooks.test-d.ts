@@ -106,6 +106,10 @@ describe('the other hooks', () => {
       ConnectWebview | undefined
     >()
     expectTypeOf(queryClient.fetchQuery(options)).resolves.toEqualTypeOf<ConnectWebview>()
+    // @ts-expect-error the webview id is required
+    connectWebviewQueryOptions(client)
+    // @ts-expect-error the webview id is a string, not the params object
+    connectWebviewQueryOptions(client, { connect_webview_id: 'cw_1' })
   })
 })
 

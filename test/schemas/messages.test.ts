@@ -122,15 +122,15 @@ describe('errorMap: one message per issue code the schemas produce', () => {
 
 describe('the schemas’ own rules read as one sentence', () => {
   it.each<[unknown, string[]]>([
-    [{}, ['pass either connected_account_id or email, not both']],
+    [{}, ['pass exactly one of connected_account_id and email']],
     [
       { connected_account_id: 'ca', email: 'j@example.com' },
-      ['pass either connected_account_id or email, not both'],
+      ['pass exactly one of connected_account_id and email'],
     ],
     [{ email: '' }, ['email must be a non-empty string']],
     [{ connected_account_id: 42 }, ['connected_account_id must be a non-empty string']],
     [{ email: null }, ['email must be a non-empty string']],
-    [{ connectedAccountId: 'ca' }, ['pass either connected_account_id or email, not both']],
+    [{ connectedAccountId: 'ca' }, ['pass exactly one of connected_account_id and email']],
   ])('get connected account %j', (params, expected) => {
     expect(messages(getConnectedAccountParamsSchema, params)).toEqual(expected)
   })

@@ -58,18 +58,23 @@ export async function ensureChromium() {
   if (found) return found
   if (has('apt-get')) {
     console.log("No Chromium found: installing Debian's chromium package.")
-    const sudo = process.getuid?.() === 0 || !has('sudo') ? [] : ['sudo']
+    // `sudo -n` fails at once instead of waiting for a password nobody will type.
+    const sudo = process.getuid?.() === 0 || !has('sudo') ? [] : ['sudo', '-n']
     const [cmd, ...pre] = [...sudo, 'apt-get']
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    run(cmd, [...pre, 'update', '-qq'], env)
-    run(cmd, [...pre, 'install', '-y', '-qq', 'chromium'], env)
+    const installed =
+      run(cmd, [...pre, 'update', '-qq'], env) === 0 &&
+      run(cmd, [...pre, 'install', '-y', '-qq', 'chromium'], env) === 0
+    const found = installed && (await findChromium())
+    if (found) return found
+    console.log("Installing Debian's chromium failed: trying Playwright's own Chromium instead.")
   } else {
     console.log("No Chromium found and no apt-get: installing Playwright's own Chromium.")
-    run('npx', ['playwright', 'install', 'chromium'], {
-      ...process.env,
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '',
-    })
   }
+  run('npx', ['playwright', 'install', 'chromium'], {
+    ...process.env,
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '',
+  })
   return findChromium()
 }
 
