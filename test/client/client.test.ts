@@ -592,7 +592,7 @@ describe('connectedAccounts.update (from a server, with the API key)', () => {
       }),
     ).rejects.toThrow(/"a\.b" must not contain "\."/)
     await expect(server.connectedAccounts.get({} as never)).rejects.toThrow(
-      /pass either connected_account_id or email/,
+      /pass exactly one of connected_account_id and email/,
     )
   })
 })
