@@ -83,6 +83,9 @@ if (!chromium) {
 // The copy: what git tracks (as it is on disk, uncommitted edits included) and new files it does
 // not ignore. CI runs on a clean clone, where that is exactly the commit under test.
 const copy = mkdtempSync(join(tmpdir(), 'react-seam-connect-lowest-peers-'))
+// Removed however the run ends: a failure, an exception, or Ctrl-C.
+process.on('exit', () => rmSync(copy, { recursive: true, force: true }))
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
 const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
   cwd: root,
   encoding: 'utf8',
@@ -121,7 +124,6 @@ if (status === 0) {
 }
 if (status !== 0) {
   console.error('Installing the lowest peers failed.')
-  rmSync(copy, { recursive: true, force: true })
   finish(wanted, 0, 1, status)
 }
 
@@ -136,7 +138,6 @@ console.log(`Installed: ${label} (@tanstack/query-core ${installed['@tanstack/qu
 const mismatch = PEERS.filter((name) => installed[name] !== floors[name])
 if (mismatch.length) {
   console.error(`Installed versions differ from the declared floors: ${mismatch.join(', ')}`)
-  rmSync(copy, { recursive: true, force: true })
   finish(label, 0, 1, 1)
 }
 console.log(`Browser tests use Chromium at ${chromium?.path} (${chromium?.source}).`)
@@ -167,5 +168,4 @@ if (existsSync(report)) {
 // A run that failed without failing a test (a type error, a crash, an error outside a test) still
 // has to show up as a failure in the closing line.
 if (status !== 0 && failed === 0) failed = 1
-rmSync(copy, { recursive: true, force: true })
 finish(label, passed, failed, status)
