@@ -4,10 +4,24 @@ import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/index'
 const ATTEMPTS = 10
 
 /**
+ * Ports fetch refuses to connect to (https://fetch.spec.whatwg.org/#port-blocking) between 2000
+ * and 6553; none of their lookalikes (P * 10 + 1) is on that list.
+ */
+const FETCH_BLOCKED = new Set([2049, 3659, 4045, 4190, 5060, 5061, 6000])
+
+/** A port P in 2000..6553 that fetch may reach; `random` is Math.random unless a test fixes it. */
+export function pickFakePort(random: () => number = Math.random): number {
+  let port = 2000 + Math.floor(random() * (6553 - 2000 + 1))
+  while (FETCH_BLOCKED.has(port)) port++
+  return port
+}
+
+/**
  * The fake on port P plus an independent second fake on port P * 10 + 1: its origin
  * `http://127.0.0.1:P1` starts with `http://127.0.0.1:P`, so a message-origin check done by
- * prefix would wrongly accept the second one .
- * P is random in 2000..6553 so that P * 10 + 1 stays a valid port; taken ports are retried.
+ * prefix would wrongly accept the second one.
+ * P is random in 2000..6553 so that P * 10 + 1 stays a valid port, and never one fetch blocks;
+ * taken ports are retried.
  */
 export async function startFakeWithLookalike(): Promise<{
   fake: FakeSeamConnect
@@ -15,7 +29,7 @@ export async function startFakeWithLookalike(): Promise<{
 }> {
   let lastError: unknown
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const port = 2000 + Math.floor(Math.random() * (6553 - 2000 + 1))
+    const port = pickFakePort()
     let fake: FakeSeamConnect | undefined
     try {
       fake = await startFakeSeamConnect({ port })
