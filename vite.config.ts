@@ -2,7 +2,9 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
 /**
- * The library build, and nothing else (tests: vitest.config.ts). One output file per source file,
+ * The library build, and nothing else (tests: vitest.config.ts). Three entries: the browser entry
+ * (src/index.ts), `/server` (src/server/) and `/testing` (the fake, fake/index.ts, built into
+ * dist/testing/). One output file per source file,
  * so that an app's bundler keeps only what it imports, and so that each source file's
  * `'use client'` directive stays at the top of its own output file
  * (https://react.dev/reference/rsc/use-client).
@@ -15,13 +17,21 @@ export default defineConfig({
     sourcemap: false,
     minify: false,
     target: 'es2022',
-    lib: { entry: 'src/index.ts', formats: ['es'] },
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        'server/index': 'src/server/index.ts',
+        'testing/index': 'fake/index.ts',
+      },
+      formats: ['es'],
+    },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zod($|\/)/],
+      // Every package (peers, zod, hono, node: built-ins) stays an import: the app installs them.
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
       output: {
         preserveModules: true,
-        preserveModulesRoot: 'src',
-        entryFileNames: '[name].js',
+        entryFileNames: (chunk) =>
+          `${chunk.name.replace(/^src\//, '').replace(/^fake\//, 'testing/')}.js`,
       },
     },
   },

@@ -1,5 +1,5 @@
 // `npm run fake`: a standalone fake Seam Connect on $PORT (default: a free port).
-import { startFakeSeamConnect } from './index.js'
+import { startFakeSeamConnect } from './node-server.js'
 
 const port = Number(process.env.PORT ?? 0)
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {

@@ -1,7 +1,7 @@
 // Starts the fake with Vite (dev server, Storybook, Vitest) and hands its URL and publishable
 // key to the page as import.meta.env.VITE_SEAM_ENDPOINT / VITE_SEAM_PUBLISHABLE_KEY.
 import type { Plugin } from 'vite'
-import { startFakeSeamConnect, type FakeSeamConnect } from './index.js'
+import { startFakeSeamConnect, type FakeSeamConnect } from './node-server.js'
 
 // One fake per process, shared by every Vite server in it (Vitest runs one per project), and
 // stopped when the last of them closes.

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/index'
+import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server'
 
 const ATTEMPTS = 10
 
