@@ -60,7 +60,7 @@ export function postMessagePageUrl(
   targetOrigin = '*',
   repeat = 1,
 ): string {
-  const url = new URL('/_fake/post-message', baseUrl)
+  const url = new URL(`${baseUrl}/_fake/post-message`)
   url.searchParams.set('data', JSON.stringify(data))
   url.searchParams.set('target_origin', targetOrigin)
   url.searchParams.set('repeat', String(repeat))

@@ -1,6 +1,5 @@
 // Headers on every reply: Seam's `seam-request-id`, and CORS so browser code can call the fake
 // from another origin (the Vite dev server, Storybook, Vitest's browser page).
-import { randomUUID } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import type { FakeEnv } from './env.js'
 
@@ -13,7 +12,7 @@ const ALLOWED_HEADERS = [
 
 export function requestIdAndCors(): MiddlewareHandler<FakeEnv> {
   return async (c, next) => {
-    const requestId = randomUUID()
+    const requestId = crypto.randomUUID()
     c.set('requestId', requestId)
     if (c.req.method === 'OPTIONS') {
       c.res = preflightResponse(c.req.header('access-control-request-headers'))

@@ -1,7 +1,6 @@
 // The shell shared by the fake's HTML pages (the hosted webview page, the forger page): one
 // self-contained document with inline CSS and script, locked down by a Content-Security-Policy
 // so a page can never load anything from elsewhere.
-import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { FakeEnv } from '../http/env.js'
@@ -41,7 +40,7 @@ button:disabled { background: #57606a; cursor: progress; }
 [role='status'] { font-weight: 600; min-height: 1.5em; }
 `
 
-function renderPage(options: PageOptions): { html: string; csp: string } {
+async function renderPage(options: PageOptions): Promise<{ html: string; csp: string }> {
   const style = STYLE
   const script = options.script
   const data =
@@ -68,8 +67,8 @@ ${options.body}
   // (which would put the password in a request the script did not make) if the script fails.
   const csp = [
     "default-src 'none'",
-    `style-src '${sha256(style)}'`,
-    script === undefined ? "script-src 'none'" : `script-src '${sha256(script)}'`,
+    `style-src '${await sha256(style)}'`,
+    script === undefined ? "script-src 'none'" : `script-src '${await sha256(script)}'`,
     "connect-src 'self'",
     "form-action 'none'",
     "base-uri 'none'",
@@ -78,12 +77,12 @@ ${options.body}
 }
 
 /** Sends a page with headers that keep it (and any credential in its URL) out of caches. */
-export function sendPage(
+export async function sendPage(
   c: Context<FakeEnv>,
   options: PageOptions,
   status: ContentfulStatusCode = 200,
-): Response {
-  const { html, csp } = renderPage(options)
+): Promise<Response> {
+  const { html, csp } = await renderPage(options)
   c.header('cache-control', 'no-store')
   // The webview URL carries its auth_token: never hand it on in a Referer header.
   c.header('referrer-policy', 'no-referrer')
@@ -115,6 +114,10 @@ function jsonForHtml(value: unknown): string {
     .replaceAll('\u2029', '\\u2029')
 }
 
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`
+/** A CSP source hash, with Web Crypto so the fake also runs in a browser. */
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)),
+  )
+  return `sha256-${btoa(String.fromCharCode(...digest))}`
 }

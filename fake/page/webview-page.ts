@@ -87,8 +87,8 @@ function webviewPage(store: FakeStore, record: WebviewRecord): PageOptions {
   const data: ViewPageData = {
     connect_webview_id: webview.connect_webview_id,
     status: webview.status,
-    login_path: VIEW_LOGIN_PATH,
-    outcome_path: VIEW_OUTCOME_PATH,
+    login_path: `${store.basePath}${VIEW_LOGIN_PATH}`,
+    outcome_path: `${store.basePath}${VIEW_OUTCOME_PATH}`,
     behaviour: store.webviewBehaviour(webview.connect_webview_id),
   }
   const intro = `      <h1>Fake Seam Connect</h1>

@@ -96,12 +96,14 @@ function comparePositions(a: Position, b: Position): number {
 }
 
 function encodeCursor(state: z.infer<typeof cursorSchema>): string {
-  return Buffer.from(JSON.stringify(state), 'utf8').toString('base64')
+  const bytes = new TextEncoder().encode(JSON.stringify(state))
+  return btoa(String.fromCharCode(...bytes))
 }
 
 function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')))
+    const bytes = Uint8Array.from(atob(cursor), (char) => char.charCodeAt(0))
+    return cursorSchema.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)))
   } catch {
     throw new FakeSeamError(400, 'invalid_input', 'Invalid page_cursor')
   }

@@ -147,7 +147,7 @@ export function createSeamRoutes(store: FakeStore): Hono<FakeEnv> {
 }
 
 function nextPageBase(store: FakeStore, c: Context<FakeEnv>): string {
-  return new URL(c.req.path, store.baseUrl).toString()
+  return `${store.baseUrl}${c.req.path}`
 }
 
 function webviewMatches(store: FakeStore, webview: ConnectWebview, filters: ListFilters): boolean {

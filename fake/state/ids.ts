@@ -1,15 +1,20 @@
-import { randomInt, randomUUID } from 'node:crypto'
-
+// Web Crypto only (no node:crypto), so the fake also runs in a browser or a service worker.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
 /** Unbiased base62 string; used for credentials, so it comes from the CSPRNG. */
 export function randomToken(length: number): string {
+  // Bytes at or above the largest multiple of 62 below 256 are redrawn, so no letter is likelier.
+  const limit = 256 - (256 % ALPHABET.length)
   let token = ''
-  for (let i = 0; i < length; i++) token += ALPHABET[randomInt(ALPHABET.length)]
+  while (token.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+      if (byte < limit && token.length < length) token += ALPHABET[byte % ALPHABET.length]
+    }
+  }
   return token
 }
 
-export const newId = (): string => randomUUID()
+export const newId = (): string => crypto.randomUUID()
 
 let lastTimestamp = 0
 

@@ -24,7 +24,8 @@ export function buildConnectWebview(options: {
 }): ConnectWebview {
   const { params, baseUrl, workspaceId, authToken } = options
   const id = newId()
-  const url = new URL('/connect_webviews/view', baseUrl)
+  // baseUrl may carry a path (a fake mounted under a prefix, e.g. behind MSW on a page's origin).
+  const url = new URL(`${baseUrl}/connect_webviews/view`)
   url.searchParams.set('connect_webview_id', id)
   url.searchParams.set('auth_token', authToken)
   const excluded = new Set(params.excluded_providers ?? [])

@@ -1,7 +1,6 @@
 // In-memory state of one fake Seam Connect: client sessions, webviews, connected accounts, plus
 // the per-session scripting (behaviour, faults) and the request log.
 import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
-import { createHash, timingSafeEqual } from 'node:crypto'
 import {
   DEFAULT_BEHAVIOUR,
   applyBehaviourPatch,
@@ -36,7 +35,10 @@ import type {
 
 export class FakeStore {
   readonly workspaceId = newId()
-  /** Set once the server listens; webview urls and next_page_url point here. */
+  /**
+   * Where the fake is reached, without a trailing slash; webview urls and next_page_url point
+   * here. It may carry a path (a fake mounted under a prefix, see create-fake.ts).
+   */
   baseUrl = 'http://127.0.0.1'
   readonly log = new RequestLog()
   readonly faults = new FaultQueue()
@@ -49,6 +51,11 @@ export class FakeStore {
   #usernameCounter = 0
 
   constructor(readonly keys: FakeKeys) {}
+
+  /** The path part of baseUrl ('' at an origin's root): the hosted page's own links start with it. */
+  get basePath(): string {
+    return new URL(this.baseUrl).pathname.replace(/\/$/, '')
+  }
 
   /** Aborted when the server stops, so pending artificial delays end at once. */
   get shutdownSignal(): AbortSignal {
@@ -355,8 +362,14 @@ function assertPending(record: WebviewRecord): void {
   }
 }
 
-/** Hashing first gives equal lengths, so timingSafeEqual never reveals how much matched. */
+/**
+ * Compares every code unit of the longer string whatever matched, so the time taken never tells
+ * how much of a guessed key was right. Plain JavaScript, so the fake also runs in a browser.
+ */
 function constantTimeEquals(a: string, b: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest()
-  return timingSafeEqual(digest(a), digest(b))
+  let difference = a.length ^ b.length
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0)
+  }
+  return difference === 0
 }
