@@ -13,6 +13,7 @@ import type {
   FailConnectWebviewReply,
   FaultsReply,
   RequestLogReply,
+  SeedConnectedAccountReply,
 } from './replies.js'
 import {
   completeConnectWebviewSchema,
@@ -22,6 +23,7 @@ import {
   sessionBehaviourInputSchema,
   webviewBehaviourInputSchema,
 } from './schemas.js'
+import { seedConnectedAccountSchema } from './seed-schema.js'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
 const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
@@ -49,6 +51,14 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
       connect_webview: store.failWebview(input),
       ok: true,
     } satisfies FailConnectWebviewReply)
+  })
+
+  routes.post('/connected_accounts/seed', async (c) => {
+    const input = parseInput(seedConnectedAccountSchema, await readParams(c.req))
+    return c.json({
+      connected_account: store.seedAccount(input),
+      ok: true,
+    } satisfies SeedConnectedAccountReply)
   })
 
   routes.get('/connect_webviews/behaviour', async (c) => {

@@ -11,7 +11,7 @@ export const originSchema = z
 
 const delayMs = z.number().int().min(0).max(60_000)
 
-const fakeBehaviourSchema = z.strictObject({
+export const fakeBehaviourSchema = z.strictObject({
   /** Which generation of event names the hosted page posts (docs/seam-api.md §5). */
   event_naming: z.enum(['current', 'legacy']),
   /** Whether the hosted page posts a message to its parent at all. */

@@ -12,7 +12,7 @@ function client(fake: ReturnType<typeof createFakeSeamConnect>) {
         body: JSON.stringify(body),
       }),
     )
-    return { status: reply.status, body: (await reply.json()) as Record<string, never> }
+    return { status: reply.status, body: (await reply.json()) as Record<string, unknown> }
   }
   return {
     post,
