@@ -1,8 +1,9 @@
 // Seam's objects as the fake builds them: its own types, so that the published `.d.ts` of
 // `react-seam-connect/testing` needs nothing an app does not install (@seamapi/types is a
 // devDependency). test/fake/contract.test.ts checks the replies against Seam's official models at
-// run time, and test/fake/objects.test-d.ts checks these types against them at compile time.
-// The validators are what the control client parses replies with.
+// run time (only there: @seamapi/types' TypeScript types are zod 3 inferences, which come out
+// as `any` next to this repo's zod 4). The validators are what the control client parses
+// replies with.
 import { z } from 'zod'
 
 /** `custom_metadata` as Seam returns it: string and boolean values only. */

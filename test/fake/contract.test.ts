@@ -433,6 +433,29 @@ describe('control routes reply in their documented shapes', () => {
     )
   })
 
+  it('seed: the official connected_account model, visible through the session it names', async () => {
+    const key = uniqueUser('contract-seed')
+    const seeded = await fake.request('/_fake/connected_accounts/seed', {
+      body: { user_identifier_key: key, custom_metadata: { tenant_id: 't1', admin: true } },
+    })
+    expect(seeded.status).toBe(200)
+    z.strictObject({
+      connected_account: schemas.connected_account.strict(),
+      ok: z.literal(true),
+    }).parse(seeded.body)
+    const session = await fake.newSession(key)
+    const read = await fake.request('/connected_accounts/get', {
+      headers: session.headers,
+      body: { connected_account_id: seeded.body.connected_account.connected_account_id },
+    })
+    expectOpenapiReply('/connected_accounts/get', read.body)
+    expectSeamError(
+      await fake.request('/_fake/connected_accounts/seed', { body: { custom_metadata: { n: 1 } } }),
+      400,
+      'invalid_input',
+    )
+  })
+
   it('behaviour (session and webview, GET and POST)', async () => {
     const session = await fake.newSession()
     const webview = await fake.createWebview(session.headers)
