@@ -10,6 +10,7 @@ import {
   behaviourReplySchema,
   clientSessionReplySchema,
   completeConnectWebviewReplySchema,
+  connectWebviewsReplySchema,
   failConnectWebviewReplySchema,
   faultsReplySchema,
   okReplySchema,
@@ -228,6 +229,17 @@ export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
         { connect_webview_id, ...extra },
         failConnectWebviewReplySchema,
       ),
+
+    /** The webviews, oldest first: of one client session, or of everyone. */
+    connectWebviews: async (user_identifier_key?: string) =>
+      (
+        await control(
+          'GET',
+          '/connect_webviews',
+          user_identifier_key === undefined ? {} : { user_identifier_key },
+          connectWebviewsReplySchema,
+        )
+      ).connect_webviews,
 
     /** Creates a connected account with this metadata, as if it had been connected earlier. */
     seedConnectedAccount: async (input: SeedConnectedAccountInput = {}) =>

@@ -7,7 +7,7 @@ import {
   type FakeSession,
 } from '../control-client.js'
 import type { FakeBehaviourPatch } from '../state/behaviour.js'
-import type { FakeConnectedAccount } from '../state/objects.js'
+import type { FakeConnectWebview, FakeConnectedAccount } from '../state/objects.js'
 import type { RequestLogEntry } from '../state/request-log.js'
 import type {
   BehaviourReply,
@@ -49,6 +49,11 @@ export interface FakeSeamConnectControl {
     connectWebviewId: string,
     options?: FailConnectWebviewOptions,
   ): Promise<FailConnectWebviewReply>
+  /**
+   * The webviews that exist, oldest first: those the client session of `userIdentifierKey`
+   * created (how a test finds the webview the app just created), or all of them.
+   */
+  connectWebviews(userIdentifierKey?: string): Promise<FakeConnectWebview[]>
   /**
    * Creates a connected account with this `custom_metadata`, as if the user had connected it
    * before the test: visible to the client session of `user_identifier_key` (and to the API key).
@@ -96,6 +101,7 @@ export function fakeControl(url: string, options?: FakeControlOptions): FakeSeam
   return {
     complete: harness.complete,
     fail: harness.fail,
+    connectWebviews: harness.connectWebviews,
     seedConnectedAccount: harness.seedConnectedAccount,
     fault: harness.fault,
     pendingFaults: harness.pendingFaults,

@@ -25,6 +25,12 @@ export interface FailConnectWebviewReply {
   ok: true
 }
 
+/** Oldest first. */
+export interface ConnectWebviewsReply {
+  connect_webviews: FakeConnectWebview[]
+  ok: true
+}
+
 export interface SeedConnectedAccountReply {
   connected_account: FakeConnectedAccount
   ok: true
@@ -67,6 +73,11 @@ export const completeConnectWebviewReplySchema: z.ZodType<CompleteConnectWebview
 
 export const failConnectWebviewReplySchema: z.ZodType<FailConnectWebviewReply> = z.strictObject({
   connect_webview: fakeConnectWebviewSchema,
+  ok,
+})
+
+export const connectWebviewsReplySchema: z.ZodType<ConnectWebviewsReply> = z.strictObject({
+  connect_webviews: z.array(fakeConnectWebviewSchema),
   ok,
 })
 

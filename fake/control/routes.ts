@@ -10,6 +10,7 @@ import type { FakeStore } from '../state/store.js'
 import type {
   BehaviourReply,
   CompleteConnectWebviewReply,
+  ConnectWebviewsReply,
   FailConnectWebviewReply,
   FaultsReply,
   RequestLogReply,
@@ -27,6 +28,9 @@ import { seedConnectedAccountSchema } from './seed-schema.js'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
 const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
+const optionalSessionQuerySchema = z.strictObject({
+  user_identifier_key: z.string().min(1).optional(),
+})
 
 export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
   const routes = new Hono<FakeEnv>()
@@ -51,6 +55,17 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
       connect_webview: store.failWebview(input),
       ok: true,
     } satisfies FailConnectWebviewReply)
+  })
+
+  routes.get('/connect_webviews', async (c) => {
+    const { user_identifier_key: key } = parseInput(
+      optionalSessionQuerySchema,
+      await readParams(c.req),
+    )
+    return c.json({
+      connect_webviews: store.webviewsOf(key),
+      ok: true,
+    } satisfies ConnectWebviewsReply)
   })
 
   routes.post('/connected_accounts/seed', async (c) => {

@@ -174,6 +174,17 @@ export class FakeStore {
     return record
   }
 
+  /** Every webview, oldest first, or those a session created or was granted: for tests to find. */
+  webviewsOf(userIdentifierKey?: string): ConnectWebview[] {
+    return [...this.#webviews.values()]
+      .filter(
+        ({ webview }) =>
+          userIdentifierKey === undefined ||
+          this.sessionKeysOfWebview(webview.connect_webview_id).has(userIdentifierKey),
+      )
+      .map(({ webview }) => structuredClone(webview))
+  }
+
   visibleWebview(principal: Principal, connectWebviewId: string): ConnectWebview {
     const record = this.#webviews.get(connectWebviewId)
     if (!record || !canSeeWebview(principal, connectWebviewId)) {

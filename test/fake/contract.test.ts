@@ -433,7 +433,7 @@ describe('control routes reply in their documented shapes', () => {
     )
   })
 
-  it('seed: the official connected_account model, visible through the session it names', async () => {
+  it('seed and the webview list: official models, seen through the session they name', async () => {
     const key = uniqueUser('contract-seed')
     const seeded = await fake.request('/_fake/connected_accounts/seed', {
       body: { user_identifier_key: key, custom_metadata: { tenant_id: 't1', admin: true } },
@@ -444,6 +444,15 @@ describe('control routes reply in their documented shapes', () => {
       ok: z.literal(true),
     }).parse(seeded.body)
     const session = await fake.newSession(key)
+    await fake.createWebview(session.headers)
+    const listed = await fake.request('/_fake/connect_webviews', {
+      method: 'GET',
+      query: { user_identifier_key: key },
+    })
+    z.strictObject({
+      connect_webviews: z.array(schemas.connect_webview.strict()).length(1),
+      ok: z.literal(true),
+    }).parse(listed.body)
     const read = await fake.request('/connected_accounts/get', {
       headers: session.headers,
       body: { connected_account_id: seeded.body.connected_account.connected_account_id },

@@ -84,6 +84,25 @@ describe.each(fakes)('on $name', ({ control, harness }) => {
     expect(listed.connected_accounts).toEqual([])
   })
 
+  it('lists the webviews of one session, oldest first, or every webview', async () => {
+    const session = await control.newSession(uniqueUser('list'))
+    const created = []
+    for (const tenant of ['a', 'b']) {
+      created.push(
+        (
+          await harness.seam('/connect_webviews/create', session.headers, {
+            custom_metadata: { tenant },
+          })
+        ).connect_webview,
+      )
+    }
+    await harness.seam('/connect_webviews/create', (await control.newSession()).headers, {})
+    expect(await control.connectWebviews(session.key)).toEqual(created)
+    const everyone = await control.connectWebviews()
+    expect(everyone.length).toBeGreaterThan(2)
+    expect(everyone).toEqual(expect.arrayContaining(created))
+  })
+
   it('finishes a webview, and reconnects a seeded account whose metadata it replaces', async () => {
     const key = uniqueUser('reconnect')
     const seeded = await control.seedConnectedAccount({
@@ -103,6 +122,7 @@ describe.each(fakes)('on $name', ({ control, harness }) => {
     expect(connect_webview.status).toBe('authorized')
     expect(connect_webview.connected_account_id).toBe(seeded.connected_account_id)
     expect(connected_account.custom_metadata).toEqual({ tenant_id: 'new' })
+    expect(await control.connectWebviews(key)).toEqual([connect_webview])
     await expect(control.complete(webview.connect_webview_id)).rejects.toThrow(/answered 409/)
   })
 
