@@ -84,7 +84,17 @@ export function createFakeSeamConnect(
     }
     // The app's routes sit at its root: strip the prefix, keep everything else of the request.
     target.pathname = target.pathname.slice(basePath.length) || '/'
-    return app.fetch(new Request(target, request))
+    // The init is spelled out, not `new Request(target, request)`: jsdom test environments
+    // (Vitest's) wrap Request and copy an init's own properties only, so a Request given as the
+    // init lost its method and body there (test/fake/create-fake.dom.test.ts).
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+    return app.fetch(
+      new Request(target.href, {
+        method: request.method,
+        headers: request.headers,
+        body: hasBody ? await request.arrayBuffer() : undefined,
+      }),
+    )
   }
 
   return {
