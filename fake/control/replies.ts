@@ -14,12 +14,14 @@ import {
 import type { RequestLogEntry } from '../state/request-log.js'
 import { faultSchema, type Fault } from './schemas.js'
 
+/** What `complete` answers: the authorized webview and the account it connected. */
 export interface CompleteConnectWebviewReply {
   connect_webview: FakeConnectWebview
   connected_account: FakeConnectedAccount
   ok: true
 }
 
+/** What `fail` answers: the failed webview. */
 export interface FailConnectWebviewReply {
   connect_webview: FakeConnectWebview
   ok: true
@@ -31,11 +33,13 @@ export interface ConnectWebviewsReply {
   ok: true
 }
 
+/** What the seed route answers: the new account. */
 export interface SeedConnectedAccountReply {
   connected_account: FakeConnectedAccount
   ok: true
 }
 
+/** The behaviour in effect after a patch (defaults, then the session's, then the webview's). */
 export interface BehaviourReply {
   behaviour: FakeBehaviour
   ok: true
@@ -47,11 +51,13 @@ export interface FaultsReply {
   ok: true
 }
 
+/** The request log, oldest first. */
 export interface RequestLogReply {
   requests: RequestLogEntry[]
   ok: true
 }
 
+/** A control route that has nothing to report but success. */
 export interface OkReply {
   ok: true
 }

@@ -24,4 +24,5 @@ export const seedConnectedAccountSchema = z.strictObject({
 })
 
 // The output type: custom_metadata's input type is a loose record before the rules run.
+/** What `seedConnectedAccount` takes; every field is optional. */
 export type SeedConnectedAccountInput = z.output<typeof seedConnectedAccountSchema>

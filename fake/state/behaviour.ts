@@ -38,6 +38,7 @@ export const fakeBehaviourSchema = z.strictObject({
   view_delay_ms: delayMs,
 })
 
+/** How the fake behaves for a session or a webview: every field set (see DEFAULT_BEHAVIOUR). */
 export type FakeBehaviour = z.infer<typeof fakeBehaviourSchema>
 
 /** A patch: a field set to `null` drops the override, so the inherited value applies again. */

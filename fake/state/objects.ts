@@ -36,6 +36,7 @@ export interface FakeConnectWebview {
   customer_key?: string
 }
 
+/** What a webview or account can manage (Seam's `accepted_capabilities` values). */
 export type FakeCapability = 'lock' | 'thermostat' | 'noise_sensor' | 'access_control'
 
 /** A connected account, as Seam's `connected_account` model (the fake reports no errors). */
