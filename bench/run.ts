@@ -27,7 +27,7 @@ const fullMetadata = Object.fromEntries(
 const rows: [string, string][] = [
   ...sizes.map(({ name, budget, withZod, ownCode }): [string, string] => [
     `${name}, min+gzip -9`,
-    `${kb(withZod.gzipped)} with zod (budget ${kb(budget)}), ${kb(ownCode.gzipped)} own code`,
+    `${kb(withZod.gzipped)} with zod (budget ${budget === undefined ? 'none' : kb(budget)}), ${kb(ownCode.gzipped)} own code`,
   ]),
   [
     'custom_metadata check, 1 key',

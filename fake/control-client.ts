@@ -1,20 +1,46 @@
 // The one way tests, stories and the demo drive a running fake Seam Connect, over real HTTP. It
 // plays every part around the library: an app's backend (the API key), a browser (the
 // publishable key) and Seam's side (the /_fake/ control routes: finishing a webview, scripting
-// faults and behaviour), and it reads the request log. Browser-safe: only fetch, Web Crypto and
-// type imports, so it runs alike in Node, jsdom and Chromium.
-import type {
-  BehaviourReply,
-  CompleteConnectWebviewReply,
-  FailConnectWebviewReply,
-  FaultsReply,
-  RequestLogReply,
+// faults and behaviour, seeding accounts), and it reads the request log. Browser-safe: fetch, Web
+// Crypto and zod (to validate the control routes' replies), so it runs alike in Node, jsdom and
+// Chromium. The public `fakeControl` of `react-seam-connect/testing` (control/client.ts) is the
+// typed part of it.
+import type { z } from 'zod'
+import {
+  behaviourReplySchema,
+  clientSessionReplySchema,
+  completeConnectWebviewReplySchema,
+  connectWebviewsReplySchema,
+  failConnectWebviewReplySchema,
+  faultsReplySchema,
+  okReplySchema,
+  requestLogReplySchema,
+  seedConnectedAccountReplySchema,
 } from './control/replies.js'
-import type { Fault } from './control/schemas.js'
+import type {
+  CompleteConnectWebviewInput,
+  Fault,
+  FailConnectWebviewInput,
+} from './control/schemas.js'
+import type { SeedConnectedAccountInput } from './control/seed-schema.js'
 import type { FakeBehaviourPatch } from './state/behaviour.js'
-import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeKeys } from './state/keys.js'
+import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
 
 export type { Fault, FakeBehaviourPatch }
+
+/** How `fakeControl` reaches the fake; every field is optional. */
+export interface FakeControlOptions {
+  /** The publishable key the fake was started with (default: the fixed one every fake accepts). */
+  publishableKey?: string
+  /** The API key the fake was started with (default: the fixed one every fake accepts). */
+  apiKey?: string
+  /**
+   * How requests reach the fake. Default: the global `fetch` at call time (a server started with
+   * `startFakeSeamConnect`, or an in-process fake behind MSW). Pass an in-process fake's own
+   * `fetch` to drive it without any interceptor.
+   */
+  fetch?: (request: Request) => Promise<Response>
+}
 
 /** A parsed JSON reply, left untyped: tests check it field by field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -68,27 +94,33 @@ export function postMessagePageUrl(
 }
 
 /**
- * A client of the fake at `fakeUrl` (no trailing slash). `keys` are the credentials it was started
- * with; by default the fixed ones every fake accepts unless told otherwise.
+ * A client of the fake at `fakeUrl` (no trailing slash). `options` name the credentials it was
+ * started with (by default the fixed ones every fake accepts) and how to reach it.
  */
-export function fakeControl(
-  fakeUrl: string,
-  keys: FakeKeys = { publishableKey: FAKE_PUBLISHABLE_KEY, apiKey: FAKE_API_KEY },
-) {
+export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
+  const keys = {
+    publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
+    apiKey: options.apiKey ?? FAKE_API_KEY,
+  }
+  // Looked up at call time: MSW replaces the global fetch after this module has loaded.
+  const send = options.fetch ?? ((request: Request) => fetch(request))
+
   /** Any request to the fake, answered as is: for tests of statuses, headers and error bodies. */
   async function request(path: string, options: FakeRequest = {}): Promise<FakeReply> {
     const url = new URL(`${fakeUrl}${path}`)
     for (const [key, value] of Object.entries(options.query ?? {})) {
       url.searchParams.set(key, value)
     }
-    const response = await fetch(url, {
-      method: options.method ?? 'POST',
-      headers: {
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...options.headers,
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    })
+    const response = await send(
+      new Request(url, {
+        method: options.method ?? 'POST',
+        headers: {
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...options.headers,
+        },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      }),
+    )
     const text = await response.text()
     let body: unknown = text
     try {
@@ -106,14 +138,24 @@ export function fakeControl(
     return reply.body
   }
 
-  /** A /_fake/ control route: a GET sends `params` as its query, a POST as its body. */
-  const control = <T>(method: 'GET' | 'POST', path: string, params: Record<string, unknown>) =>
-    ok(
+  /**
+   * A /_fake/ control route: a GET sends `params` as its query, a POST as its body. The reply
+   * must parse with `schema`; otherwise it throws, naming the route and the first issue.
+   */
+  async function control<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    params: Record<string, unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    const body: unknown = await ok(
       `/_fake${path}`,
       method === 'GET'
         ? { method, query: params as Record<string, string> }
         : { method, body: params },
-    ) as Promise<T>
+    )
+    return parseReply(`/_fake${path}`, schema, body)
+  }
 
   /** A Seam API route with these credentials' headers; insists on a 200. */
   const seam = (path: string, headers: Record<string, string>, body: unknown = {}) =>
@@ -135,7 +177,11 @@ export function fakeControl(
         { 'seam-publishable-key': keys.publishableKey },
         { user_identifier_key: key },
       )
-      const token: string = reply.client_session.token
+      const { token } = parseReply(
+        '/client_sessions/get_or_create',
+        clientSessionReplySchema,
+        reply,
+      ).client_session
       return {
         key,
         token,
@@ -145,12 +191,13 @@ export function fakeControl(
 
     /** Mints a client session token the way an app's backend would (with the API key). */
     async mintClientSessionToken(userIdentifierKey: string): Promise<string> {
-      const reply = await seam(
+      const reply: unknown = await seam(
         '/client_sessions/get_or_create',
         { authorization: `Bearer ${keys.apiKey}` },
         { user_identifier_key: userIdentifierKey },
       )
-      return reply.client_session.token
+      return parseReply('/client_sessions/get_or_create', clientSessionReplySchema, reply)
+        .client_session.token
     },
 
     /** Creates a webview with these headers and returns it. */
@@ -162,52 +209,101 @@ export function fakeControl(
     /** Finishes a pending webview as a successful login would (409 once it is finished). */
     complete: (
       connect_webview_id: string,
-      extra: { connected_account_id?: string; provider?: string; username?: string } = {},
+      extra: Omit<CompleteConnectWebviewInput, 'connect_webview_id'> = {},
     ) =>
-      control<CompleteConnectWebviewReply>('POST', '/connect_webviews/complete', {
-        connect_webview_id,
-        ...extra,
-      }),
+      control(
+        'POST',
+        '/connect_webviews/complete',
+        { connect_webview_id, ...extra },
+        completeConnectWebviewReplySchema,
+      ),
 
     /** Fails a pending webview (defaults `login_failed`, `The login failed.`). */
     fail: (
       connect_webview_id: string,
-      extra: { error_code?: string; error_message?: string } = {},
+      extra: Omit<FailConnectWebviewInput, 'connect_webview_id'> = {},
     ) =>
-      control<FailConnectWebviewReply>('POST', '/connect_webviews/fail', {
-        connect_webview_id,
-        ...extra,
-      }),
+      control(
+        'POST',
+        '/connect_webviews/fail',
+        { connect_webview_id, ...extra },
+        failConnectWebviewReplySchema,
+      ),
+
+    /** The webviews, oldest first: of one client session, or of everyone. */
+    connectWebviews: async (user_identifier_key?: string) =>
+      (
+        await control(
+          'GET',
+          '/connect_webviews',
+          user_identifier_key === undefined ? {} : { user_identifier_key },
+          connectWebviewsReplySchema,
+        )
+      ).connect_webviews,
+
+    /** Creates a connected account with this metadata, as if it had been connected earlier. */
+    seedConnectedAccount: async (input: SeedConnectedAccountInput = {}) =>
+      (
+        await control(
+          'POST',
+          '/connected_accounts/seed',
+          { ...input },
+          seedConnectedAccountReplySchema,
+        )
+      ).connected_account,
 
     /** Scripts a fault; the reply lists the session's pending faults. */
-    fault: (fault: Fault) => control<FaultsReply>('POST', '/faults', fault),
+    fault: (fault: Fault) => control('POST', '/faults', fault, faultsReplySchema),
 
     /** How many faults are not yet consumed: one goes as soon as its request reaches the fake. */
     pendingFaults: async (user_identifier_key: string) =>
-      (await control<FaultsReply>('GET', '/faults', { user_identifier_key })).faults.length,
+      (await control('GET', '/faults', { user_identifier_key }, faultsReplySchema)).faults.length,
 
     /** Patches a webview's own behaviour (`null` drops an override); answers the effective one. */
     webviewBehaviour: (connect_webview_id: string, behaviour: FakeBehaviourPatch) =>
-      control<BehaviourReply>('POST', '/connect_webviews/behaviour', {
-        connect_webview_id,
-        ...behaviour,
-      }),
+      control(
+        'POST',
+        '/connect_webviews/behaviour',
+        { connect_webview_id, ...behaviour },
+        behaviourReplySchema,
+      ),
 
     /** Patches a session's behaviour, which its webviews inherit. */
     sessionBehaviour: (user_identifier_key: string, behaviour: FakeBehaviourPatch) =>
-      control<BehaviourReply>('POST', '/sessions/behaviour', { user_identifier_key, ...behaviour }),
+      control(
+        'POST',
+        '/sessions/behaviour',
+        { user_identifier_key, ...behaviour },
+        behaviourReplySchema,
+      ),
 
     /** The session's token expires now; get_or_create hands out a new one (a refresh). */
     rotateSessionToken: (user_identifier_key: string) =>
-      control<{ ok: true }>('POST', '/sessions/rotate_token', { user_identifier_key }),
+      control('POST', '/sessions/rotate_token', { user_identifier_key }, okReplySchema),
 
     /** The request log, oldest first: of one session (and one path), or of everyone. */
     requests: async (user_identifier_key?: string, path?: string) =>
       (
-        await control<RequestLogReply>('GET', '/requests', {
-          ...(user_identifier_key === undefined ? {} : { user_identifier_key }),
-          ...(path === undefined ? {} : { path }),
-        })
+        await control(
+          'GET',
+          '/requests',
+          {
+            ...(user_identifier_key === undefined ? {} : { user_identifier_key }),
+            ...(path === undefined ? {} : { path }),
+          },
+          requestLogReplySchema,
+        )
       ).requests,
   }
+}
+
+/** `body` parsed by `schema`, or an error naming the route and the first issue (never a value). */
+function parseReply<T>(route: string, schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const where = issue?.path.length ? issue.path.join('.') : 'the reply'
+  throw new TypeError(`${route} replied with an unexpected shape: ${where}: ${issue?.message}`, {
+    cause: result.error,
+  })
 }

@@ -1,7 +1,9 @@
-// The `react-seam-connect/testing` entry: the fake, for apps' own tests.
-export { startFakeSeamConnect, type FakeSeamConnect } from './node-server.js'
+// The `react-seam-connect/testing` entry for Node (and anything that is not a browser bundle):
+// the fake, for apps' own tests. Bundlers that target browsers get browser.ts instead (the
+// `browser` condition in package.json), which leaves out node:http and @hono/node-server.
+export * from './public.js'
 export {
-  createFakeSeamConnect,
-  type CreateFakeSeamConnectOptions,
-  type FakeSeamConnectFetch,
-} from './create-fake.js'
+  startFakeSeamConnect,
+  type FakeSeamConnect,
+  type StartFakeSeamConnectOptions,
+} from './node-server.js'

@@ -1,37 +1,57 @@
-// A faithful fake of Seam Connect's HTTP API for tests, Storybook and the demo.
+// The fake as a real HTTP server, for Node: test runners' global setup, Playwright, dev servers.
+// The only module of the fake that needs Node (browser.ts leaves it out).
 import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fakeControl, type FakeSeamConnectControl } from './control/client.js'
 import { createFakeApp } from './http/app.js'
 import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
 import { FakeStore } from './state/store.js'
 
-interface StartFakeSeamConnectOptions {
-  /** 0 (the default) picks a free port. */
+/** Options of `startFakeSeamConnect`; every field is optional. */
+export interface StartFakeSeamConnectOptions {
+  /** The port on 127.0.0.1; 0 (the default) picks a free one. A taken port rejects (EADDRINUSE). */
   port?: number
   /**
    * Let the process exit while the fake still listens: for a fake that lives as long as some
-   * other server (Vite), which then keeps the process alive on its own.
+   * other server (a Vite dev server), which then keeps the process alive on its own.
    */
   unref?: boolean
-  /** Only loopback: the fake has no real auth on its control routes. */
-  host?: '127.0.0.1'
+  /** The publishable key it accepts (default `FAKE_SEAM_PUBLISHABLE_KEY`). */
   publishableKey?: string
+  /** The API key it accepts (default `FAKE_SEAM_API_KEY`). */
   apiKey?: string
 }
 
+/** A running fake Seam Connect server. */
 export interface FakeSeamConnect {
-  /** e.g. `http://127.0.0.1:41234`, without a trailing slash. */
+  /** e.g. `http://127.0.0.1:41234`, without a trailing slash: the app's Seam `endpoint`. */
   url: string
   publishableKey: string
   apiKey: string
+  /** Finish webviews, seed accounts, script faults, read the request log. */
+  control: FakeSeamConnectControl
+  /** Closes the server and its open connections, and ends pending artificial delays. */
   stop(): Promise<void>
 }
 
+/** Only loopback: the fake's control routes have no auth. */
+const HOST = '127.0.0.1'
+
+/**
+ * Starts a fake Seam Connect HTTP server on 127.0.0.1 (Node only; the browser build of
+ * `react-seam-connect/testing` rejects): the Seam routes, the hosted webview page and the
+ * `/_fake/` control routes over one in-memory store.
+ *
+ * @example
+ * const fake = await startFakeSeamConnect() // a free port
+ * // endpoint: fake.url, publishableKey: fake.publishableKey
+ * await fake.stop()
+ */
 export async function startFakeSeamConnect(
   options: StartFakeSeamConnectOptions = {},
 ): Promise<FakeSeamConnect> {
-  const host = options.host ?? '127.0.0.1'
+  const host = HOST
   const store = new FakeStore({
     apiKey: options.apiKey ?? FAKE_API_KEY,
     publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
@@ -69,6 +89,7 @@ export async function startFakeSeamConnect(
     url,
     publishableKey: store.keys.publishableKey,
     apiKey: store.keys.apiKey,
+    control: fakeControl(url, store.keys),
     stop() {
       stopping ??= new Promise<void>((resolve, reject) => {
         store.shutdown()

@@ -10,9 +10,11 @@ import type { FakeStore } from '../state/store.js'
 import type {
   BehaviourReply,
   CompleteConnectWebviewReply,
+  ConnectWebviewsReply,
   FailConnectWebviewReply,
   FaultsReply,
   RequestLogReply,
+  SeedConnectedAccountReply,
 } from './replies.js'
 import {
   completeConnectWebviewSchema,
@@ -22,9 +24,13 @@ import {
   sessionBehaviourInputSchema,
   webviewBehaviourInputSchema,
 } from './schemas.js'
+import { seedConnectedAccountSchema } from './seed-schema.js'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
 const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
+const optionalSessionQuerySchema = z.strictObject({
+  user_identifier_key: z.string().min(1).optional(),
+})
 
 export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
   const routes = new Hono<FakeEnv>()
@@ -49,6 +55,25 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
       connect_webview: store.failWebview(input),
       ok: true,
     } satisfies FailConnectWebviewReply)
+  })
+
+  routes.get('/connect_webviews', async (c) => {
+    const { user_identifier_key: key } = parseInput(
+      optionalSessionQuerySchema,
+      await readParams(c.req),
+    )
+    return c.json({
+      connect_webviews: store.webviewsOf(key),
+      ok: true,
+    } satisfies ConnectWebviewsReply)
+  })
+
+  routes.post('/connected_accounts/seed', async (c) => {
+    const input = parseInput(seedConnectedAccountSchema, await readParams(c.req))
+    return c.json({
+      connected_account: store.seedAccount(input),
+      ok: true,
+    } satisfies SeedConnectedAccountReply)
   })
 
   routes.get('/connect_webviews/behaviour', async (c) => {

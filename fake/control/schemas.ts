@@ -71,6 +71,7 @@ export const faultSchema = z.strictObject({
   content_type: z.string().min(1).optional(),
 })
 
+/** A scripted failure of a client session's next Seam requests (see faultSchema). */
 export type Fault = z.infer<typeof faultSchema>
 
 export const requestLogQuerySchema = z.strictObject({

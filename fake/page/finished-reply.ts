@@ -1,7 +1,7 @@
 // What the hosted page runs once its webview is finished: the message to post to its parent and
 // the redirect to follow (docs/seam-api.md §5). The login route sends it after a login, the
 // outcome route whenever the webview finished, however it finished (the form, a control route).
-import type { ConnectWebview } from '@seamapi/types/connect'
+import type { FakeConnectWebview as ConnectWebview } from '../state/objects.js'
 import { DEFAULT_FAILURE } from '../control/schemas.js'
 import type { FakeBehaviour } from '../state/behaviour.js'
 import type { WebviewFailure, WebviewRecord } from '../state/records.js'

@@ -4,7 +4,10 @@ import { requireApiKey, requirePrincipal } from './auth.js'
 import type { FakeEnv } from '../http/env.js'
 import { FakeSeamError, parseInput, unauthorized } from '../http/errors.js'
 import { matchesCustomMetadata } from './custom-metadata.js'
-import type { ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
+import type {
+  FakeConnectWebview as ConnectWebview,
+  FakeConnectedAccount as ConnectedAccount,
+} from '../state/objects.js'
 import { paginate, resolveListParams, type ListFilters } from './pagination.js'
 import {
   createConnectWebviewSchema,

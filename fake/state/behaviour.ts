@@ -11,7 +11,7 @@ export const originSchema = z
 
 const delayMs = z.number().int().min(0).max(60_000)
 
-const fakeBehaviourSchema = z.strictObject({
+export const fakeBehaviourSchema = z.strictObject({
   /** Which generation of event names the hosted page posts (docs/seam-api.md §5). */
   event_naming: z.enum(['current', 'legacy']),
   /** Whether the hosted page posts a message to its parent at all. */
@@ -38,6 +38,7 @@ const fakeBehaviourSchema = z.strictObject({
   view_delay_ms: delayMs,
 })
 
+/** How the fake behaves for a session or a webview: every field set (see DEFAULT_BEHAVIOUR). */
 export type FakeBehaviour = z.infer<typeof fakeBehaviourSchema>
 
 /** A patch: a field set to `null` drops the override, so the inherited value applies again. */

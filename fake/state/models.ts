@@ -1,5 +1,11 @@
-// Builds objects in the exact shape of Seam's official models (@seamapi/types/connect).
-import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
+// Builds objects in the exact shape of Seam's official models (the fake's own types in
+// objects.ts, checked against @seamapi/types/connect by the contract tests).
+import type {
+  FakeClientSession as ClientSession,
+  FakeConnectWebview as ConnectWebview,
+  FakeConnectedAccount as ConnectedAccount,
+  FakeCapability,
+} from './objects.js'
 import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
 import { newId, nowIso, randomToken } from './ids.js'
 import { providerDisplayName, providersForCategory } from '../seam/providers.js'
@@ -7,6 +13,14 @@ import type { CreateConnectWebviewParams } from '../seam/schemas.js'
 import type { SessionRecord } from './records.js'
 
 export const CLIENT_SESSION_TTL_MS = 24 * 60 * 60 * 1000
+
+/** What a webview accepts unless told otherwise, and so what its new account can do. */
+export const DEFAULT_CAPABILITIES: readonly FakeCapability[] = [
+  'lock',
+  'thermostat',
+  'noise_sensor',
+  'access_control',
+]
 
 /**
  * Seam's auth_token is 33 base62 characters, as in the `url` of the webview from Seam's docs
@@ -42,12 +56,7 @@ export function buildConnectWebview(options: {
     url: url.toString(),
     device_selection_mode: params.device_selection_mode ?? 'none',
     accepted_providers: acceptedProviders,
-    accepted_capabilities: params.accepted_capabilities ?? [
-      'lock',
-      'thermostat',
-      'noise_sensor',
-      'access_control',
-    ],
+    accepted_capabilities: params.accepted_capabilities ?? [...DEFAULT_CAPABILITIES],
     accepted_devices: [],
     any_device_allowed: false,
     any_provider_allowed: anyProviderAllowed,
@@ -64,13 +73,19 @@ export function buildConnectWebview(options: {
   }
 }
 
-/** A new account as a completed webview creates it: it inherits the webview's settings. */
+/** The settings an account inherits: a completed webview's, or a seeded account's. */
+type AccountSettings = Pick<
+  ConnectWebview,
+  'custom_metadata' | 'automatically_manage_new_devices' | 'accepted_capabilities' | 'customer_key'
+>
+
+/** A new account, as a completed webview (or a seed) creates it. */
 export function buildConnectedAccount(options: {
-  webview: ConnectWebview
+  settings: AccountSettings
   provider: string
   username: string
 }): ConnectedAccount {
-  const { webview, provider, username } = options
+  const { settings, provider, username } = options
   return {
     connected_account_id: newId(),
     created_at: nowIso(),
@@ -83,10 +98,10 @@ export function buildConnectedAccount(options: {
     display_name: username,
     errors: [],
     warnings: [],
-    custom_metadata: { ...webview.custom_metadata },
-    automatically_manage_new_devices: webview.automatically_manage_new_devices,
-    accepted_capabilities: [...webview.accepted_capabilities],
-    ...(webview.customer_key === undefined ? {} : { customer_key: webview.customer_key }),
+    custom_metadata: { ...settings.custom_metadata },
+    automatically_manage_new_devices: settings.automatically_manage_new_devices,
+    accepted_capabilities: [...settings.accepted_capabilities],
+    ...(settings.customer_key === undefined ? {} : { customer_key: settings.customer_key }),
   }
 }
 

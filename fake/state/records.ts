@@ -1,6 +1,9 @@
 // What the store keeps for each client session, webview and account: Seam's own objects plus the
 // fake's bookkeeping around them (credentials, ownership, scripted behaviour, failures).
-import type { ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
+import type {
+  FakeConnectWebview as ConnectWebview,
+  FakeConnectedAccount as ConnectedAccount,
+} from './objects.js'
 import type { FakeBehaviour } from './behaviour.js'
 
 export interface SessionRecord {

@@ -2,8 +2,10 @@
 // path (never the query string, which may carry a token) and the names of the body's keys.
 import type { RequestLogQuery } from '../control/schemas.js'
 
+/** The credential that authenticated a logged request. */
 export type RequestAuth = 'client_session' | 'publishable_key' | 'api_key' | 'none'
 
+/** One Seam API request that reached the fake, without credentials or body values. */
 export interface RequestLogEntry {
   request_id: string
   method: string

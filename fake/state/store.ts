@@ -1,6 +1,10 @@
 // In-memory state of one fake Seam Connect: client sessions, webviews, connected accounts, plus
 // the per-session scripting (behaviour, faults) and the request log.
-import type { ClientSession, ConnectWebview, ConnectedAccount } from '@seamapi/types/connect'
+import type {
+  FakeClientSession as ClientSession,
+  FakeConnectWebview as ConnectWebview,
+  FakeConnectedAccount as ConnectedAccount,
+} from './objects.js'
 import {
   DEFAULT_BEHAVIOUR,
   applyBehaviourPatch,
@@ -12,12 +16,14 @@ import {
   type CompleteConnectWebviewInput,
   type FailConnectWebviewInput,
 } from '../control/schemas.js'
+import type { SeedConnectedAccountInput } from '../control/seed-schema.js'
 import { toStoredCustomMetadata } from '../seam/custom-metadata.js'
 import { FakeSeamError, connectWebviewNotFound, connectedAccountNotFound } from '../http/errors.js'
 import { FaultQueue } from './faults.js'
 import { newId, nowIso } from './ids.js'
 import {
   CLIENT_SESSION_TTL_MS,
+  DEFAULT_CAPABILITIES,
   buildClientSession,
   buildConnectWebview,
   buildConnectedAccount,
@@ -168,6 +174,17 @@ export class FakeStore {
     return record
   }
 
+  /** Every webview, oldest first, or those a session created or was granted: for tests to find. */
+  webviewsOf(userIdentifierKey?: string): ConnectWebview[] {
+    return [...this.#webviews.values()]
+      .filter(
+        ({ webview }) =>
+          userIdentifierKey === undefined ||
+          this.sessionKeysOfWebview(webview.connect_webview_id).has(userIdentifierKey),
+      )
+      .map(({ webview }) => structuredClone(webview))
+  }
+
   visibleWebview(principal: Principal, connectWebviewId: string): ConnectWebview {
     const record = this.#webviews.get(connectWebviewId)
     if (!record || !canSeeWebview(principal, connectWebviewId)) {
@@ -207,8 +224,8 @@ export class FakeStore {
     if (accountRecord) {
       accountRecord.account.custom_metadata = { ...webview.custom_metadata }
     } else {
-      const username = input.username ?? `fake-user-${++this.#usernameCounter}@example.com`
-      const account = buildConnectedAccount({ webview, provider, username })
+      const username = input.username ?? this.#newUsername()
+      const account = buildConnectedAccount({ settings: webview, provider, username })
       accountRecord = { account, provider, username }
       this.#accounts.set(account.connected_account_id, accountRecord)
     }
@@ -229,6 +246,37 @@ export class FakeStore {
       connectWebview: structuredClone(webview),
       connectedAccount: structuredClone(accountRecord.account),
     }
+  }
+
+  /**
+   * An account that was connected before the test started (no webview): visible to the API key,
+   * and to the session of `user_identifier_key` when given (created if new, as get_or_create
+   * would), so the app's client session finds it.
+   */
+  seedAccount(input: SeedConnectedAccountInput): ConnectedAccount {
+    const provider = input.provider ?? 'august'
+    const username = input.username ?? this.#newUsername()
+    const account = buildConnectedAccount({
+      settings: {
+        custom_metadata: toStoredCustomMetadata(input.custom_metadata),
+        automatically_manage_new_devices: true,
+        accepted_capabilities: input.accepted_capabilities ?? [...DEFAULT_CAPABILITIES],
+        customer_key: input.customer_key,
+      },
+      provider,
+      username,
+    })
+    this.#accounts.set(account.connected_account_id, { account, provider, username })
+    if (input.user_identifier_key !== undefined) {
+      this.getOrCreateSession({ user_identifier_key: input.user_identifier_key }).accountIds.add(
+        account.connected_account_id,
+      )
+    }
+    return structuredClone(account)
+  }
+
+  #newUsername(): string {
+    return `fake-user-${++this.#usernameCounter}@example.com`
   }
 
   /** Records the failure the page reports later (its status text, message and redirect). */

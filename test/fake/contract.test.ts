@@ -433,6 +433,38 @@ describe('control routes reply in their documented shapes', () => {
     )
   })
 
+  it('seed and the webview list: official models, seen through the session they name', async () => {
+    const key = uniqueUser('contract-seed')
+    const seeded = await fake.request('/_fake/connected_accounts/seed', {
+      body: { user_identifier_key: key, custom_metadata: { tenant_id: 't1', admin: true } },
+    })
+    expect(seeded.status).toBe(200)
+    z.strictObject({
+      connected_account: schemas.connected_account.strict(),
+      ok: z.literal(true),
+    }).parse(seeded.body)
+    const session = await fake.newSession(key)
+    await fake.createWebview(session.headers)
+    const listed = await fake.request('/_fake/connect_webviews', {
+      method: 'GET',
+      query: { user_identifier_key: key },
+    })
+    z.strictObject({
+      connect_webviews: z.array(schemas.connect_webview.strict()).length(1),
+      ok: z.literal(true),
+    }).parse(listed.body)
+    const read = await fake.request('/connected_accounts/get', {
+      headers: session.headers,
+      body: { connected_account_id: seeded.body.connected_account.connected_account_id },
+    })
+    expectOpenapiReply('/connected_accounts/get', read.body)
+    expectSeamError(
+      await fake.request('/_fake/connected_accounts/seed', { body: { custom_metadata: { n: 1 } } }),
+      400,
+      'invalid_input',
+    )
+  })
+
   it('behaviour (session and webview, GET and POST)', async () => {
     const session = await fake.newSession()
     const webview = await fake.createWebview(session.headers)

@@ -1,0 +1,37 @@
+// What `react-seam-connect/testing` exports in every environment: all of it but the Node server
+// (index.ts adds it for Node, browser.ts a stub that rejects). Explicit names only.
+export {
+  createFakeSeamConnect,
+  DEFAULT_FAKE_URL as FAKE_SEAM_CONNECT_URL,
+  type CreateFakeSeamConnectOptions,
+  type FakeSeamConnectFetch,
+} from './create-fake.js'
+export {
+  fakeControl,
+  type CompleteConnectWebviewOptions,
+  type FailConnectWebviewOptions,
+  type FakeSeamConnectControl,
+} from './control/client.js'
+export type { FakeControlOptions, FakeSession } from './control-client.js'
+export type {
+  BehaviourReply,
+  CompleteConnectWebviewReply,
+  FailConnectWebviewReply,
+  FaultsReply,
+  OkReply,
+} from './control/replies.js'
+export type { Fault } from './control/schemas.js'
+export type { SeedConnectedAccountInput } from './control/seed-schema.js'
+export type { FakeBehaviour, FakeBehaviourPatch } from './state/behaviour.js'
+export {
+  FAKE_API_KEY as FAKE_SEAM_API_KEY,
+  FAKE_PUBLISHABLE_KEY as FAKE_SEAM_PUBLISHABLE_KEY,
+} from './state/keys.js'
+export type {
+  FakeCapability,
+  FakeClientSession,
+  FakeConnectWebview,
+  FakeConnectedAccount,
+  FakeCustomMetadata,
+} from './state/objects.js'
+export type { RequestAuth, RequestLogEntry } from './state/request-log.js'
