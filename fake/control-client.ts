@@ -12,9 +12,20 @@ import type {
 } from './control/replies.js'
 import type { Fault } from './control/schemas.js'
 import type { FakeBehaviourPatch } from './state/behaviour.js'
+import { FAKE_SCOPE_HEADER } from './control/scope.js'
 import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeKeys } from './state/keys.js'
 
 export type { Fault, FakeBehaviourPatch }
+export { FAKE_SCOPE_HEADER }
+
+/**
+ * The header that puts a request in `scope` (a fresh id per test): its faults and its slice of
+ * the request log. For requests with no client session, such as an app's backend calling with
+ * the API key.
+ */
+export const scopeHeaders = (scope: string): Record<string, string> => ({
+  [FAKE_SCOPE_HEADER]: scope,
+})
 
 /** A parsed JSON reply, left untyped: tests check it field by field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -179,12 +190,21 @@ export function fakeControl(
         ...extra,
       }),
 
-    /** Scripts a fault; the reply lists the session's pending faults. */
+    /** Scripts a fault; the reply lists its session's (or scope's) pending faults. */
     fault: (fault: Fault) => control<FaultsReply>('POST', '/faults', fault),
 
-    /** How many faults are not yet consumed: one goes as soon as its request reaches the fake. */
-    pendingFaults: async (user_identifier_key: string) =>
-      (await control<FaultsReply>('GET', '/faults', { user_identifier_key })).faults.length,
+    /**
+     * How many faults of a session (its user identifier key) or a scope (`{ scope }`) are not yet
+     * consumed: one goes as soon as its request reaches the fake.
+     */
+    pendingFaults: async (owner: string | { scope: string }) =>
+      (
+        await control<FaultsReply>(
+          'GET',
+          '/faults',
+          typeof owner === 'string' ? { user_identifier_key: owner } : owner,
+        )
+      ).faults.length,
 
     /** Patches a webview's own behaviour (`null` drops an override); answers the effective one. */
     webviewBehaviour: (connect_webview_id: string, behaviour: FakeBehaviourPatch) =>
@@ -206,6 +226,15 @@ export function fakeControl(
       (
         await control<RequestLogReply>('GET', '/requests', {
           ...(user_identifier_key === undefined ? {} : { user_identifier_key }),
+          ...(path === undefined ? {} : { path }),
+        })
+      ).requests,
+
+    /** The request log of one scope (requests sent with {@link scopeHeaders}), oldest first. */
+    scopedRequests: async (scope: string, path?: string) =>
+      (
+        await control<RequestLogReply>('GET', '/requests', {
+          scope,
           ...(path === undefined ? {} : { path }),
         })
       ).requests,
