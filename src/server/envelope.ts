@@ -1,0 +1,71 @@
+/**
+ * Every reply of the handler is JSON in Seam's own shapes (docs/seam-api.md §1), so the browser
+ * client reads the handler's errors exactly as it reads Seam's: `{ error: { type, message,
+ * data? }, ok: false }` becomes a `SeamApiError` with that status and type.
+ */
+
+/** Headers of every reply: JSON, and never kept by a shared cache (replies are per user, and a
+ * webview's `url` carries its `auth_token`, docs/seam-api.md §3). */
+const BASE_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' }
+
+/** A JSON reply with `status`, plus `headers` (e.g. Seam's `seam-request-id`). */
+export function jsonReply(body: unknown, status: number, headers: HeadersInit = {}): Response {
+  const all = new Headers(headers)
+  for (const [name, value] of Object.entries(BASE_HEADERS)) all.set(name, value)
+  return new Response(JSON.stringify(body), { status, headers: all })
+}
+
+/** A failure the handler answers itself, before or instead of Seam. */
+export class HandlerFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly data?: unknown,
+    readonly headers: HeadersInit = {},
+  ) {
+    super(message)
+    this.name = 'HandlerFailure'
+  }
+}
+
+/** Seam's error envelope for `failure`. */
+export const failureReply = ({ status, type, message, data, headers }: HandlerFailure): Response =>
+  jsonReply(
+    { error: { type, message, ...(data === undefined ? {} : { data }) }, ok: false },
+    status,
+    headers,
+  )
+
+// The handler's own failures. Messages are fixed text: nothing from the request, the app or the
+// network goes into them, so nothing secret can.
+export const notFound = () => new HandlerFailure(404, 'not_found', 'Not found')
+export const methodNotAllowed = () =>
+  new HandlerFailure(405, 'method_not_allowed', 'Use POST', undefined, { allow: 'POST' })
+export const unauthorized = () => new HandlerFailure(401, 'unauthorized', 'Unauthorized')
+export const internalError = () =>
+  new HandlerFailure(500, 'internal_server_error', 'Internal server error')
+export const badGateway = (message: string) => new HandlerFailure(502, 'bad_gateway', message)
+export const gatewayTimeout = () =>
+  new HandlerFailure(504, 'gateway_timeout', 'Seam did not answer in time')
+
+/**
+ * What Seam answers for an id that does not exist. A resource the user may not see gets exactly
+ * this, so its id tells nothing (docs/seam-api.md §2).
+ */
+export const connectWebviewNotFound = (headers: HeadersInit) =>
+  new HandlerFailure(
+    404,
+    'connect_webview_not_found',
+    'Connect webview not found',
+    undefined,
+    headers,
+  )
+export const connectedAccountNotFound = (headers: HeadersInit) =>
+  new HandlerFailure(
+    404,
+    'connected_account_not_found',
+    'Connected account not found',
+    undefined,
+    headers,
+  )
