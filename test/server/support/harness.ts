@@ -139,7 +139,12 @@ export async function startHandler(
 /** A raw HTTP/1.1 request (the path sent as written, no URL normalisation), recorded. */
 export function rawRequest(
   url: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  options: {
+    method?: string
+    path: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+  },
 ): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
