@@ -77,7 +77,7 @@ async function serve(handler: SeamConnectHandler, req: NodeRequest, res: NodeRes
     if (!res.writableFinished) abort()
   })
   // Without listeners, a broken upload or a write to a closed socket would be an uncaught
-  // 'error' event, which ends the process.
+  // 'error' event, which would end the whole program.
   req.on('error', abort)
   res.on('error', abort)
   try {

@@ -81,7 +81,9 @@ describe.each(['next-route', 'hono', 'express', 'node-http'])('the %s example', 
     expect(account.custom_metadata).toEqual({ user_id: bob, tenant: 't1' })
 
     // Alice cannot see it.
-    const error = await (await client(alice ?? '')).connectedAccounts
+    const error = await (
+      await client(alice ?? '')
+    ).connectedAccounts
       .get({ connected_account_id: connected_account.connected_account_id })
       .catch((e: unknown) => e)
     expect(isSeamApiError(error) && error.status).toBe(404)

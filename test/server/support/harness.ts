@@ -80,8 +80,11 @@ export async function startHandler(
     endpoint: fakeUrl,
     basePath: '/api/seam',
     authorize: authorizeByHeader,
-    fetch: (input, init) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as object), ...scopeHeaders(scope) } }),
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers)
+      for (const [name, value] of Object.entries(scopeHeaders(scope))) headers.set(name, value)
+      return fetch(input, { ...init, headers })
+    },
     onError: (error) => {
       errors.push(error)
       reported.push(error)
