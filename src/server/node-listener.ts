@@ -119,11 +119,13 @@ function toRequest(req: NodeRequest, signal: AbortSignal): Request {
   // request sent as to a proxy) is read as it is.
   const url = target.startsWith('/') ? new URL(`${protocol}://${host}${target}`) : new URL(target)
   const method = req.method ?? 'GET'
-  const parsed = req.readableEnded && req.body !== undefined
+  // Someone read the body before us: a parser left it in `req.body`, or it is gone (read as
+  // empty rather than waiting for an end that has already passed).
+  const parsed = req.readableEnded
   const headers = new Headers()
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] ?? ''
-    // HTTP/2 pseudo-headers are not headers; a parsed body has a new length.
+    // HTTP/2 pseudo-headers are not headers; a body read before has a new length.
     if (name.startsWith(':')) continue
     if (parsed && /^(content-length|transfer-encoding)$/i.test(name)) continue
     headers.append(name, req.rawHeaders[i + 1] ?? '')
@@ -134,11 +136,13 @@ function toRequest(req: NodeRequest, signal: AbortSignal): Request {
       const { body } = req
       // express.text() and express.raw() leave a string or a Buffer; anything else is JSON's.
       init.body =
-        typeof body === 'string'
-          ? body
-          : body instanceof Uint8Array
-            ? new Uint8Array(body)
-            : JSON.stringify(body)
+        body === undefined
+          ? ''
+          : typeof body === 'string'
+            ? body
+            : body instanceof Uint8Array
+              ? new Uint8Array(body)
+              : JSON.stringify(body)
     } else {
       init.body = bodyStream(req)
       // Required by fetch for a streamed request body (https://fetch.spec.whatwg.org/#dom-requestinit-duplex).
