@@ -51,7 +51,7 @@ export const gatewayTimeout = () =>
 
 /**
  * What Seam answers for an id that does not exist. A resource the user may not see gets exactly
- * this, so its id tells nothing (docs/seam-api.md §2).
+ * this, so its id tells nothing (docs/seam-api.md §2.1).
  */
 export const connectWebviewNotFound = (headers: HeadersInit) =>
   new HandlerFailure(

@@ -11,7 +11,12 @@ export {
   type MintClientSessionOptions,
   type MintedClientSession,
 } from './mint-client-session.js'
-export { toNodeListener, type NodeListener } from './node-listener.js'
+export {
+  toNodeListener,
+  type NodeListener,
+  type NodeRequest,
+  type NodeResponse,
+} from './node-listener.js'
 export type { SeamConnectAuthorization, TrustedMetadata } from './trusted-metadata.js'
 
 // The typed errors this entry throws and rejects with, so a server needs no second import.

@@ -57,7 +57,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
 
 /**
  * Gets (or creates) the client session of `userIdentifierKey` with the API key, through
- * `/client_sessions/get_or_create` (which Seam accepts with an API key: docs/seam-api.md §2), for
+ * `/client_sessions/get_or_create` (which Seam accepts with an API key: docs/seam-api.md §2.1), for
  * apps that let the browser talk to Seam directly with `clientSessionToken`.
  *
  * The trade-off: a client session token lets its browser create webviews with **any**

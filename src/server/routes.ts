@@ -71,7 +71,8 @@ const accountReply = z.looseObject({ connected_account: connectedAccountSchema }
  * A list route: the trusted pairs join the browser's `custom_metadata_has`, so Seam returns the
  * user's resources only; the reply is filtered again anyway, so a filter Seam ignored (or a
  * cursor from another query) cannot leak anything. `next_page_url` points at Seam, which the
- * browser cannot call without a credential: it is dropped (the cursor is what pages).
+ * browser cannot call without a credential: it is dropped (the cursor is what pages;
+ * docs/seam-api.md §2.1).
  */
 const listRoute = <K extends 'connect_webviews' | 'connected_accounts'>(
   path: `/${K}/list`,

@@ -114,7 +114,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
     const envelope = errorEnvelope.safeParse(json)
     // A 401 here means Seam refused this server's API key, not the user's session: the browser
-    // must not take it for its own sign-in expiring (docs/seam-api.md §1.1), so it is a 502.
+    // must not take it for its own sign-in expiring (docs/seam-api.md §1.1, §2.1), so it is a 502.
     if (!envelope.success || response.status === 401) {
       report(
         new SeamResponseParseError(
