@@ -130,7 +130,7 @@ export function createSeamConnectHandler(options: SeamConnectHandlerOptions): Se
       // The app's own reporter failed: the reply is already decided.
     }
   }
-  const upstream = createUpstream({ apiKey, endpoint, fetch: options.fetch, timeoutMs, report })
+  const upstream = createUpstream({ apiKey, endpoint, fetch: options.fetch, timeoutMs })
 
   async function handle(request: Request): Promise<Response> {
     // The URL parser has already resolved `.` and `..` segments (also `%2e%2e`), so the path
@@ -167,12 +167,17 @@ export function createSeamConnectHandler(options: SeamConnectHandlerOptions): Se
     try {
       return await handle(request)
     } catch (error) {
-      if (error instanceof HandlerFailure) return failureReply(error)
+      if (error instanceof HandlerFailure) {
+        if (error.cause !== undefined) report(error.cause)
+        return failureReply(error)
+      }
       if (error instanceof SeamErrorReply) return error.response
       if (isSeamInvalidInputError(error)) {
         // The library's own messages: they name params, keys and rules, never values.
         return failureReply(
-          new HandlerFailure(400, 'invalid_input', error.message, { issues: error.issues }),
+          new HandlerFailure(400, 'invalid_input', error.message, {
+            data: { issues: error.issues },
+          }),
         )
       }
       // The browser went away (nobody reads this), or something unexpected: no details.

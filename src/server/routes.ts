@@ -13,7 +13,6 @@ import {
 import type { CustomMetadata } from '../schemas/custom-metadata.js'
 import { listParamsSchema, paginationSchema } from '../schemas/list.js'
 import {
-  HandlerFailure,
   badGateway,
   connectWebviewNotFound,
   connectedAccountNotFound,
@@ -55,13 +54,16 @@ const route = <S extends z.ZodMiniType>(
     run({ params: parse(schema, body, path, 'params'), trusted, call }),
 })
 
-/** Parses (part of) Seam's 2xx reply; a reply the library cannot read is a 502, never passed on. */
+/**
+ * Parses (part of) Seam's 2xx reply; a reply the library cannot read is a 502, never passed on
+ * (`onError` gets the `SeamResponseParseError`, whose issues name fields, never values).
+ */
 function read<S extends z.ZodMiniType>(schema: S, json: unknown, path: string): z.output<S> {
-  const result = schema.safeParse(json)
-  if (!result.success) {
-    throw new HandlerFailure(502, 'bad_gateway', `Seam’s reply to ${path} could not be read`)
+  try {
+    return parse(schema, json, path, 'response')
+  } catch (error) {
+    throw badGateway(`Seam’s reply to ${path} could not be read`, error)
   }
-  return result.data
 }
 
 const webviewReply = z.looseObject({ connect_webview: connectWebviewSchema })

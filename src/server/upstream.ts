@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { SeamNetworkError, SeamResponseParseError } from '../errors/errors.js'
+import { SeamApiError, SeamNetworkError, SeamResponseParseError } from '../errors/errors.js'
 import { scrub } from '../internal/secrets.js'
 import { badGateway, gatewayTimeout, jsonReply } from './envelope.js'
 
@@ -33,8 +33,6 @@ interface UpstreamOptions {
   endpoint: string
   fetch: typeof fetch | undefined
   timeoutMs: number
-  /** Told of failures the browser only sees as a 502 or 504; never given the API key. */
-  report: (error: unknown) => void
 }
 
 /**
@@ -44,12 +42,14 @@ interface UpstreamOptions {
  * Resolves with a 2xx JSON reply. Throws a {@link SeamErrorReply} carrying Seam's own error
  * envelope (status, `seam-request-id`, `Retry-After`), with anything shaped like a credential
  * scrubbed from it; a 502 (no reply, not JSON, not an envelope, or Seam refusing the API key
- * itself) or a 504 (timed out) as a HandlerFailure, whose body says nothing about the cause;
- * or the caller's abort reason when the browser went away.
+ * itself) or a 504 (timed out) as a HandlerFailure, whose body says nothing about the cause
+ * (its `cause`, for the app's `onError`, is a typed error without the API key); or the caller's
+ * abort reason when the browser went away.
  */
 export function createUpstream(options: UpstreamOptions): Upstream {
-  const { apiKey, endpoint, timeoutMs, report } = options
+  const { apiKey, endpoint, timeoutMs } = options
   return async (route, body, signal) => {
+    if (signal.aborted) throw signal.reason
     const controller = new AbortController()
     const abort = () => controller.abort(signal.reason)
     signal.addEventListener('abort', abort, { once: true })
@@ -73,18 +73,16 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       text = await response.text()
     } catch (cause) {
       if (signal.aborted) throw signal.reason
-      report(
-        scrub(
-          new SeamNetworkError(
-            timedOut
-              ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
-              : `Could not reach ${endpoint}${route}`,
-            { cause },
-          ),
-          [apiKey],
+      const error = scrub(
+        new SeamNetworkError(
+          timedOut
+            ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
+            : `Could not reach ${endpoint}${route}`,
+          { cause },
         ),
+        [apiKey],
       )
-      throw timedOut ? gatewayTimeout() : badGateway('Could not reach Seam')
+      throw timedOut ? gatewayTimeout(error) : badGateway('Could not reach Seam', error)
     } finally {
       clearTimeout(timer)
       signal.removeEventListener('abort', abort)
@@ -99,13 +97,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     try {
       json = JSON.parse(text) as unknown
     } catch {
-      report(
+      throw badGateway(
+        'Seam’s reply could not be read',
         new SeamResponseParseError(
           `${endpoint}${route} answered ${response.status} with a body that is not JSON`,
           [],
         ),
       )
-      throw badGateway('Seam’s reply could not be read')
     }
     if (response.ok) {
       // Retry-After means nothing on a success.
@@ -113,21 +111,25 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       return { json, headers }
     }
     const envelope = errorEnvelope.safeParse(json)
-    // A 401 here means Seam refused this server's API key, not the user's session: the browser
-    // must not take it for its own sign-in expiring (docs/seam-api.md §1.1, §2.1), so it is a 502.
-    if (!envelope.success || response.status === 401) {
-      report(
+    if (!envelope.success) {
+      throw badGateway(
+        'Seam’s reply could not be read',
         new SeamResponseParseError(
-          `${endpoint}${route} answered ${response.status}${envelope.success ? ` (${envelope.data.error.type})` : ' without Seam’s error envelope'}`,
+          `${endpoint}${route} answered ${response.status} without Seam’s error envelope`,
           [],
         ),
       )
+    }
+    const scrubbed = scrub(json, [apiKey])
+    // A 401 here means Seam refused this server's API key, not the user's session: the browser
+    // must not take it for its own sign-in expiring (docs/seam-api.md §1.1, §2.1), so it is a 502.
+    if (response.status === 401) {
+      const { type, message } = errorEnvelope.parse(scrubbed).error
       throw badGateway(
-        envelope.success
-          ? 'Seam refused the server’s credentials'
-          : 'Seam’s reply could not be read',
+        'Seam refused the server’s credentials',
+        new SeamApiError({ status: 401, type, message, requestId: headers['seam-request-id'] }),
       )
     }
-    throw new SeamErrorReply(jsonReply(scrub(json, [apiKey]), response.status, headers))
+    throw new SeamErrorReply(jsonReply(scrubbed, response.status, headers))
   }
 }

@@ -366,6 +366,10 @@ describe('what passes through from Seam', () => {
     const reply = await app.post('/connect_webviews/list', {}, alice)
     expect(reply.status).toBe(502)
     expect(reply.json.error.type).toBe('bad_gateway')
+    // The app hears why, as a typed error.
+    expect(app.errors).toEqual([
+      expect.objectContaining({ name: 'SeamApiError', status: 401, type: 'unauthorized' }),
+    ])
   })
 
   it.each([
@@ -387,6 +391,12 @@ describe('what passes through from Seam', () => {
       expect(reply.json).toEqual(ENVELOPE)
       expect(reply.json.error.type).toBe('bad_gateway')
       expect(reply.text).not.toMatch(/127\.0\.0\.1|html|ECONN|socket/i)
+      // The details go to the app's onError only, as a typed error.
+      expect(app.errors).toEqual([
+        expect.objectContaining({
+          name: expect.stringMatching(/^Seam(Network|ResponseParse)Error$/),
+        }),
+      ])
     },
   )
 
