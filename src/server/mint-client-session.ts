@@ -36,6 +36,7 @@ export interface MintClientSessionOptions {
 export interface MintedClientSession {
   /** The client session token (`seam_cst...`): `createSeamConnectClient({ clientSessionToken })`. */
   token: string
+  /** Seam's id of the session (`client_session_id`). */
   clientSessionId: string
   /** The user identifier key the session belongs to. */
   userIdentifierKey: string
