@@ -8,7 +8,14 @@ import { createAdaptorServer } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { isSeamApiError } from '../../src/index'
 import { toNodeListener } from '../../src/server/index'
-import { apiKey, fake, fakeUrl, recordingFetch, twoUsers } from './support/harness'
+import {
+  apiKey,
+  fake,
+  fakeUrl,
+  noApiKeyAnywhere,
+  recordingFetch,
+  twoUsers,
+} from './support/harness'
 import { createSeamConnectClient } from '../../src/index'
 
 const examples = new URL('../../examples/server/', import.meta.url)
@@ -119,3 +126,5 @@ describe('README', () => {
     }
   })
 })
+
+noApiKeyAnywhere()

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { toNodeListener } from '../../src/server/index'
 import {
+  noApiKeyAnywhere,
   fake,
   listen,
   rawRequest,
@@ -197,3 +198,5 @@ describe('failures never take the server down', () => {
     expect(await fake.pendingFaults({ scope: app.scope })).toBe(0)
   })
 })
+
+noApiKeyAnywhere()

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSeamConnectHandler, isSeamInvalidInputError } from '../../src/server/index'
 import { thrownBy } from '../support/errors'
 import {
+  noApiKeyAnywhere,
   apiKey,
   authorizeByHeader,
   fakeUrl,
@@ -117,3 +118,5 @@ describe('the other options', () => {
     }
   })
 })
+
+noApiKeyAnywhere()
