@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
@@ -34,6 +35,14 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
   })
   return {
     plugins: [react()],
+    // examples/server/ imports the package by name, as an app does (tsconfig.json's `paths`).
+    resolve: {
+      alias: {
+        'react-seam-connect/server': fileURLToPath(
+          new URL('./src/server/index.ts', import.meta.url),
+        ),
+      },
+    },
     // Pre-bundled before the browser projects start, so that a first run does not optimize (and
     // reload) halfway through a test.
     optimizeDeps: {

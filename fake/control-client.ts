@@ -20,13 +20,25 @@ import {
 import type {
   CompleteConnectWebviewInput,
   Fault,
+  FaultFields,
   FailConnectWebviewInput,
 } from './control/schemas.js'
 import type { SeedConnectedAccountInput } from './control/seed-schema.js'
 import type { FakeBehaviourPatch } from './state/behaviour.js'
+import { FAKE_SCOPE_HEADER } from './control/scope.js'
 import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
 
-export type { Fault, FakeBehaviourPatch }
+export type { Fault, FaultFields, FakeBehaviourPatch }
+export { FAKE_SCOPE_HEADER }
+
+/**
+ * The header that puts a request in `scope` (a fresh id per test): its faults and its slice of
+ * the request log. For requests with no client session, such as an app's backend calling with
+ * the API key.
+ */
+export const scopeHeaders = (scope: string): Record<string, string> => ({
+  [FAKE_SCOPE_HEADER]: scope,
+})
 
 /** How `fakeControl` reaches the fake; every field is optional. */
 export interface FakeControlOptions {
@@ -252,12 +264,22 @@ export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
         )
       ).connected_account,
 
-    /** Scripts a fault; the reply lists the session's pending faults. */
+    /** Scripts a fault; the reply lists its session's (or scope's) pending faults. */
     fault: (fault: Fault) => control('POST', '/faults', fault, faultsReplySchema),
 
-    /** How many faults are not yet consumed: one goes as soon as its request reaches the fake. */
-    pendingFaults: async (user_identifier_key: string) =>
-      (await control('GET', '/faults', { user_identifier_key }, faultsReplySchema)).faults.length,
+    /**
+     * How many faults of a session (its user identifier key) or a scope (`{ scope }`) are not yet
+     * consumed: one goes as soon as its request reaches the fake.
+     */
+    pendingFaults: async (owner: string | { scope: string }) =>
+      (
+        await control(
+          'GET',
+          '/faults',
+          typeof owner === 'string' ? { user_identifier_key: owner } : owner,
+          faultsReplySchema,
+        )
+      ).faults.length,
 
     /** Patches a webview's own behaviour (`null` drops an override); answers the effective one. */
     webviewBehaviour: (connect_webview_id: string, behaviour: FakeBehaviourPatch) =>
@@ -291,6 +313,17 @@ export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
             ...(user_identifier_key === undefined ? {} : { user_identifier_key }),
             ...(path === undefined ? {} : { path }),
           },
+          requestLogReplySchema,
+        )
+      ).requests,
+
+    /** The request log of one scope (requests sent with {@link scopeHeaders}), oldest first. */
+    scopedRequests: async (scope: string, path?: string) =>
+      (
+        await control(
+          'GET',
+          '/requests',
+          { scope, ...(path === undefined ? {} : { path }) },
           requestLogReplySchema,
         )
       ).requests,

@@ -20,7 +20,7 @@ export type {
   FaultsReply,
   OkReply,
 } from './control/replies.js'
-export type { Fault } from './control/schemas.js'
+export type { Fault, FaultFields } from './control/schemas.js'
 export type { SeedConnectedAccountInput } from './control/seed-schema.js'
 export type { FakeBehaviour, FakeBehaviourPatch } from './state/behaviour.js'
 export {

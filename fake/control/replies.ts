@@ -106,6 +106,7 @@ const requestLogEntrySchema: z.ZodType<RequestLogEntry> = z.strictObject({
   method: z.string(),
   path: z.string(),
   user_identifier_key: z.string().nullable(),
+  scope: z.string().nullable(),
   auth: z.enum(['client_session', 'publishable_key', 'api_key', 'none']),
   status: z.number().int(),
   at: z.iso.datetime(),

@@ -19,6 +19,7 @@ import type {
 import {
   completeConnectWebviewSchema,
   failConnectWebviewSchema,
+  faultOwnerSchema,
   faultSchema,
   requestLogQuerySchema,
   sessionBehaviourInputSchema,
@@ -115,15 +116,15 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
   })
 
   routes.get('/faults', async (c) => {
-    const { user_identifier_key: key } = parseInput(sessionQuerySchema, await readParams(c.req))
-    return c.json({ faults: store.faults.pending(key), ok: true } satisfies FaultsReply)
+    const owner = parseInput(faultOwnerSchema, await readParams(c.req))
+    return c.json({ faults: store.faults.pending(owner), ok: true } satisfies FaultsReply)
   })
 
   routes.post('/faults', async (c) => {
     const fault = parseInput(faultSchema, await readParams(c.req))
     store.faults.add(fault)
     return c.json({
-      faults: store.faults.pending(fault.user_identifier_key),
+      faults: store.faults.pending(fault),
       ok: true,
     } satisfies FaultsReply)
   })

@@ -6,6 +6,7 @@ import { delay } from '../http/delay.js'
 import type { FakeEnv } from '../http/env.js'
 import { errorResponse } from '../http/errors.js'
 import { faultReplies, faultResponse } from './fault-response.js'
+import { FAKE_SCOPE_HEADER } from '../control/scope.js'
 import { nowIso } from '../state/ids.js'
 import { readParams, type Params } from '../http/params.js'
 import type { RequestLogEntry } from '../state/request-log.js'
@@ -34,6 +35,7 @@ export function seamPipeline(store: FakeStore): MiddlewareHandler<FakeEnv> {
       method: c.req.method,
       path: c.req.path,
       user_identifier_key: null,
+      scope: c.req.raw.headers.get(FAKE_SCOPE_HEADER),
       auth: 'none',
       header_names: extraHeaderNames(c.req.raw.headers),
       status: 0,
@@ -54,6 +56,7 @@ export function seamPipeline(store: FakeStore): MiddlewareHandler<FakeEnv> {
 
 // Headers every client sends; the rest (an app's proxy auth, say) are logged by name only.
 const STANDARD_HEADERS = new Set([
+  FAKE_SCOPE_HEADER,
   'accept',
   'accept-encoding',
   'accept-language',
@@ -93,7 +96,7 @@ async function handle(
   entry.user_identifier_key = sessionKey
 
   // Faults act before authentication, like a network or gateway failure would.
-  const fault = store.faults.take(sessionKey, c.req.path)
+  const fault = store.faults.take({ userIdentifierKey: sessionKey, scope: entry.scope }, c.req.path)
   const latency = latencyOf(store, sessionKey, params) + (fault?.latency_ms ?? 0)
   await delay(latency, store.shutdownSignal)
   if (fault?.hang) await untilClosed(c, store.shutdownSignal)

@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   path: string
   /** The client session the request belongs to (its CST, or get_or_create's body). */
   user_identifier_key: string | null
+  /** Its `x-fake-scope` header (fake/control/scope.ts), e.g. a test's own API-key requests. */
+  scope: string | null
   /** The credential that authenticated the request; `none` when none did. */
   auth: RequestAuth
   /** 0 when a fault dropped the connection. */
@@ -41,6 +43,7 @@ export class RequestLog {
         (entry) =>
           (filter.user_identifier_key === undefined ||
             entry.user_identifier_key === filter.user_identifier_key) &&
+          (filter.scope === undefined || entry.scope === filter.scope) &&
           (filter.path === undefined || entry.path === filter.path),
       )
       .map((entry) => ({ ...entry }))

@@ -1,15 +1,16 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { createContext, useContext, useState, type ReactNode } from 'react'
 import { SeamConnectProvider } from '../../src/index'
-import { fakeControl, type FakeBehaviourPatch, type Fault } from '../../fake/control-client.js'
+import {
+  fakeControl,
+  type FakeBehaviourPatch,
+  type FaultFields,
+} from '../../fake/control-client.js'
 
 /** What the toolbar's "Fake" control can make the fake do for the story's session. */
 export type FakeMode = 'healthy' | 'slow' | 'failing' | 'silent' | 'legacy'
 
-const MODES: Record<
-  FakeMode,
-  { behaviour?: FakeBehaviourPatch; fault?: Omit<Fault, 'user_identifier_key'> }
-> = {
+const MODES: Record<FakeMode, { behaviour?: FakeBehaviourPatch; fault?: FaultFields }> = {
   healthy: {},
   slow: { behaviour: { latency_ms: 1500 } },
   failing: { fault: { status: 503, error_type: 'service_unavailable', times: 1000 } },

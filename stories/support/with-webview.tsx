@@ -5,7 +5,7 @@ import {
   type ConnectWebview,
   type CreateConnectWebviewParams,
 } from '../../src/index'
-import type { FakeBehaviourPatch, Fault } from '../../fake/control-client.js'
+import type { FakeBehaviourPatch, FaultFields } from '../../fake/control-client.js'
 import { useStorySession } from './seam-story-provider'
 
 export interface WithWebviewProps {
@@ -14,7 +14,7 @@ export interface WithWebviewProps {
   /** How the fake's hosted page behaves for this webview. */
   behaviour?: FakeBehaviourPatch
   /** Faults the fake injects into this story's session. */
-  faults?: Omit<Fault, 'user_identifier_key'>[]
+  faults?: FaultFields[]
   children: (webview: ConnectWebview) => ReactNode
 }
 

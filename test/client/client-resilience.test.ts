@@ -13,7 +13,7 @@ import {
   SeamNetworkError,
   SeamResponseParseError,
 } from '../../src/index'
-import { fakeControl, uniqueUser } from '../../fake/control-client'
+import { fakeControl, uniqueUser, type FaultFields } from '../../fake/control-client'
 import { rejection, thrownBy } from '../support/errors'
 import { sessionClient } from '../support/session-client'
 
@@ -169,12 +169,11 @@ describe('every request is bounded by timeoutMs', () => {
   })
 })
 
-type Fault = Parameters<typeof fake.fault>[0]
 const PORTAL = { body: '<html>Sign in to the Wi-Fi</html>', content_type: 'text/html' }
 
 describe.each<{
   failure: string
-  fault: Omit<Fault, 'route' | 'user_identifier_key'>
+  fault: Omit<FaultFields, 'route'>
   status: number
   guard: (error: unknown) => boolean
   error: RegExp

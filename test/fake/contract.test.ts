@@ -528,6 +528,7 @@ describe('control routes reply in their documented shapes', () => {
             method: z.string(),
             path: z.string(),
             user_identifier_key: z.string().nullable(),
+            scope: z.string().nullable(),
             auth: z.enum(['client_session', 'publishable_key', 'api_key', 'none']),
             status: z.number().int(),
             at: z.iso.datetime(),

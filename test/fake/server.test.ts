@@ -3,7 +3,12 @@
 import { connect } from 'node:net'
 import { networkInterfaces, platform } from 'node:os'
 import { describe, expect, inject, it } from 'vitest'
-import { fakeControl, uniqueUser, type FakeSession, type Fault } from '../../fake/control-client'
+import {
+  fakeControl,
+  uniqueUser,
+  type FakeSession,
+  type FaultFields,
+} from '../../fake/control-client'
 
 const fakeUrl = inject('fakeUrl')
 const fakePublishableKey = inject('fakePublishableKey')
@@ -641,7 +646,7 @@ describe('faults', () => {
     },
   ] satisfies {
     scripted: string
-    fault: Omit<Fault, 'user_identifier_key'>
+    fault: FaultFields
     status: number
     headers: Record<string, string>
     /** The parsed JSON, or the exact text of a body that is not JSON. */

@@ -83,8 +83,10 @@ describe('the control client', () => {
     void control.seedConnectedAccount({ custom_metadata: { count: 1 } })
     // @ts-expect-error -- not a provider the fake accepts
     void control.seedConnectedAccount({ provider: 'acme' })
-    // @ts-expect-error -- a fault belongs to a client session
+    // @ts-expect-error -- a fault belongs to a client session or a scope
     void control.fault({ status: 503 })
+    // @ts-expect-error -- a fault belongs to one of them, not both
+    void control.fault({ user_identifier_key: 'u', scope: 's', status: 503 })
     // @ts-expect-error -- only the two event namings exist
     void control.webviewBehaviour(id, { event_naming: 'future' })
     // @ts-expect-error -- fetch is a function
