@@ -30,13 +30,19 @@ export function ConnectFlow() {
           />
         </section>
       )}
+      {!webview && round === 1 && (
+        <p className="hint">
+          Your server sets <code>your_app_user_id</code> on every webview. Add that key below with
+          another user’s id: the account still ends up with yours.
+        </p>
+      )}
       {!webview && (
         <MetadataEditor
           key={round}
           initialRows={
             round === 1
-              ? [newRow('your_app_user_id', 'user_42'), newRow('tenant_id', 'acme')]
-              : [newRow('your_app_user_id', 'user_42'), newRow('plan', 'pro')]
+              ? [newRow('tenant_id', 'acme'), newRow('plan', 'free')]
+              : [newRow('tenant_id', 'acme'), newRow('plan', 'pro')]
           }
           submitLabel={round === 1 ? 'Create Connect Webview' : 'Create a reconnect webview'}
           onCreated={setWebview}

@@ -1,6 +1,7 @@
 // The demo, started exactly as `npm start` starts it, driven in Debian's Chromium by the
 // Playwright library as a person would use it: no /_fake/ calls, the login form filled inside
-// the webview's cross-origin iframe.
+// the webview's cross-origin iframe. The page talks to Seam only through the demo's server
+// handler: every request it makes is counted.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { stripVTControlCharacters } from 'node:util'
@@ -11,9 +12,10 @@ import { chromiumArgs, findChromium } from '../support/chromium.mjs'
 let demo: ChildProcess | undefined
 let browser: Browser | undefined
 let url = ''
+let fakeUrl = ''
 
-/** Resolves with the page URL Vite prints once the demo listens. */
-function startDemo(): Promise<string> {
+/** Resolves with the page URL and the fake's URL, both printed by Vite once the demo listens. */
+function startDemo(): Promise<{ url: string; fakeUrl: string }> {
   return new Promise((resolve, reject) => {
     demo = spawn('npm', ['start'], {
       // Port 0 would not be printed by Vite; a random high port, with Vite free to move it.
@@ -25,8 +27,9 @@ function startDemo(): Promise<string> {
     const onData = (chunk: Buffer) => {
       // Vite colours its output (the port in bold): read it without the escape sequences.
       output += stripVTControlCharacters(chunk.toString())
-      const match = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (match?.[1]) resolve(match[1])
+      const page = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1]
+      const fake = /Fake Seam Connect:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
+      if (page && fake) resolve({ url: page, fakeUrl: fake })
     }
     demo.stdout?.on('data', onData)
     demo.stderr?.on('data', onData)
@@ -35,7 +38,7 @@ function startDemo(): Promise<string> {
 }
 
 beforeAll(async () => {
-  url = await startDemo()
+  ;({ url, fakeUrl } = await startDemo())
   const found = await findChromium()
   browser = await chromium.launch({ executablePath: found?.path, args: chromiumArgs })
 })
@@ -46,20 +49,43 @@ afterAll(async () => {
   if (demo?.pid) process.kill(-demo.pid, 'SIGTERM')
 })
 
+/** Where each request the page made went: the demo's own server, or the fake's origin. */
+function classify(requests: string[]) {
+  const demoOrigin = new URL(url).origin
+  const fakeOrigin = new URL(fakeUrl).origin
+  const toFake = requests.map((r) => new URL(r)).filter((r) => r.origin === fakeOrigin)
+  return {
+    toHandler: requests.filter((r) => r.startsWith(`${demoOrigin}/api/seam/`)).length,
+    // The hosted page (and its own login and outcome calls) is Seam's, on Seam's origin; every
+    // Seam API call must go through the app's handler instead.
+    toFakeApi: toFake.filter((r) => !r.pathname.startsWith('/connect_webviews/view')).length,
+    toFakePage: toFake.filter((r) => r.pathname.startsWith('/connect_webviews/view')).length,
+  }
+}
+
 describe('the demo, end to end', () => {
-  it('shows the connected account’s custom_metadata exactly as typed', async () => {
+  it('signs in, connects through the server handler, and the account carries the server’s user id', async () => {
     if (!browser) throw new Error('Chromium did not start')
     const page = await browser.newPage({ viewport: { width: 1100, height: 1500 } })
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
     await page.goto(url)
 
-    const userId = `e2e-${Date.now()}`
-    await page.getByLabel('Value 1', { exact: true }).fill(userId)
-    await page.getByLabel('Key 2', { exact: true }).fill('team')
-    await page.getByLabel('Value 2', { exact: true }).fill('platform & ops')
+    await page.getByRole('button', { name: 'Sign in as Ada' }).click()
+    await page.getByText('Signed in as', { exact: false }).waitFor()
+
+    // Rows 1 and 2 start as tenant_id "acme" and plan "free".
     await page.getByRole('button', { name: 'Add key' }).click()
-    await page.getByLabel('Key 3', { exact: true }).fill('beta_tester')
-    await page.getByLabel('Type 3', { exact: true }).selectOption('true')
-    await page.getByText('3 keys, valid', { exact: true }).waitFor()
+    await page.getByLabel('Key 3', { exact: true }).fill('team')
+    await page.getByLabel('Value 3', { exact: true }).fill('platform & ops')
+    await page.getByRole('button', { name: 'Add key' }).click()
+    await page.getByLabel('Key 4', { exact: true }).fill('beta_tester')
+    await page.getByLabel('Type 4', { exact: true }).selectOption('true')
+    // A forgery: the page claims to be another user. The server's value must win.
+    await page.getByRole('button', { name: 'Add key' }).click()
+    await page.getByLabel('Key 5', { exact: true }).fill('your_app_user_id')
+    await page.getByLabel('Value 5', { exact: true }).fill('user_grace')
+    await page.getByText('5 keys, valid', { exact: true }).waitFor()
     await page.getByRole('button', { name: 'Create Connect Webview' }).click()
 
     const webview = page.frameLocator('iframe[title="Connect your device account with Seam"]')
@@ -68,23 +94,43 @@ describe('the demo, end to end', () => {
     await webview.getByRole('button', { name: 'Sign in' }).click()
 
     const expected = [
-      ['your_app_user_id', JSON.stringify(userId)],
-      ['team', JSON.stringify('platform & ops')],
       ['beta_tester', 'true'],
+      ['plan', JSON.stringify('free')],
+      ['team', JSON.stringify('platform & ops')],
+      ['tenant_id', JSON.stringify('acme')],
+      ['your_app_user_id', JSON.stringify('user_ada')],
     ]
-    const rowsOf = (caption: string) =>
-      page
+    const rowsOf = async (caption: string) => {
+      const rows = await page
         .getByRole('table', { name: caption })
         .locator('tbody tr')
-        .evaluateAll((rows) =>
-          rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
-        )
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')))
+      return rows.sort(([a = ''], [b = '']) => a.localeCompare(b))
+    }
     await page.getByText('Connected.', { exact: true }).waitFor({ timeout: 30_000 })
     expect(await rowsOf('custom_metadata from onComplete')).toEqual(expected)
     await page.getByRole('table', { name: 'custom_metadata of the connected account' }).waitFor()
     expect(await rowsOf('custom_metadata of the connected account')).toEqual(expected)
 
+    const counts = classify(requests)
+    console.info(
+      `demo e2e: ${counts.toHandler} page requests to /api/seam, ${counts.toFakeApi} straight to ` +
+        `the fake's API, ${counts.toFakePage} to the hosted page on the fake's origin`,
+    )
+    expect(counts.toFakeApi).toBe(0)
+    expect(counts.toHandler).toBeGreaterThanOrEqual(3)
+    expect(counts.toFakePage).toBeGreaterThanOrEqual(1)
+
     mkdirSync('test-results/e2e', { recursive: true })
     await page.screenshot({ path: 'test-results/e2e/demo-completed.png', fullPage: true })
+  })
+
+  it('answers 401 to a page that is not signed in', async () => {
+    const reply = await fetch(new URL('api/seam/connect_webviews/create', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(reply.status).toBe(401)
   })
 })

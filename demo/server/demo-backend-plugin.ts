@@ -1,0 +1,103 @@
+// The demo's backend, mounted in Vite's dev server: the production shape this library
+// recommends. The page talks only to /api/seam (createSeamConnectHandler, with the signed-in
+// user's id as trusted metadata) and to /api/demo/session (the demo's sign-in); the handler talks
+// to Seam, or to the fake, with the API key. The page never holds a Seam credential.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Plugin } from 'vite'
+import { createSeamConnectHandler, toNodeListener } from '../../src/server/index.js'
+import {
+  DEMO_USERS,
+  DemoSessions,
+  clearedSessionCookie,
+  sessionCookie,
+  type DemoUser,
+} from './demo-users.js'
+import { seamTarget, type SeamTarget } from './seam-target.js'
+
+export const SEAM_PATH = '/api/seam'
+export const SESSION_PATH = '/api/demo/session'
+
+/** What GET /api/demo/session answers: who is signed in, and what the demo runs against. */
+export interface DemoSessionReply {
+  user: DemoUser | null
+  users: readonly DemoUser[]
+  seam: SeamTarget['kind']
+}
+
+export function demoBackendPlugin(): Plugin {
+  let target: SeamTarget | undefined
+  return {
+    name: 'react-seam-connect:demo-backend',
+    apply: 'serve',
+    async configureServer(server) {
+      target = await seamTarget()
+      const seam = target
+      const sessions = new DemoSessions()
+      const handler = createSeamConnectHandler({
+        apiKey: seam.apiKey,
+        endpoint: seam.endpoint,
+        basePath: SEAM_PATH,
+        authorize: async (request) => {
+          const user = sessions.userOf(request.headers.get('cookie'))
+          return user ? { trustedMetadata: { your_app_user_id: user.id } } : null
+        },
+      })
+      server.middlewares.use(SEAM_PATH, toNodeListener(handler))
+      server.middlewares.use(
+        SESSION_PATH,
+        (req, res) => void sessionRoute(req, res, sessions, seam),
+      )
+      server.httpServer?.once('close', () => void seam.stop())
+      if (seam.kind === 'fake') {
+        server.config.logger.info(`  Fake Seam Connect: ${seam.endpoint}`)
+      }
+    },
+  }
+}
+
+async function sessionRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sessions: DemoSessions,
+  seam: SeamTarget,
+): Promise<void> {
+  const send = (status: number, body: unknown, cookie?: string) => {
+    res.statusCode = status
+    res.setHeader('content-type', 'application/json')
+    res.setHeader('cache-control', 'no-store')
+    if (cookie) res.setHeader('set-cookie', cookie)
+    res.end(JSON.stringify(body))
+  }
+  const reply = (user: DemoUser | null): DemoSessionReply => ({
+    user,
+    users: DEMO_USERS,
+    seam: seam.kind,
+  })
+  const cookies = req.headers.cookie ?? null
+  if (req.method === 'GET') return send(200, reply(sessions.userOf(cookies)))
+  if (req.method === 'DELETE') {
+    sessions.signOut(cookies)
+    return send(200, reply(null), clearedSessionCookie)
+  }
+  if (req.method === 'POST') {
+    const body = await readJson(req)
+    const userId = typeof body === 'object' && body !== null ? Reflect.get(body, 'user_id') : null
+    const signedIn = sessions.signIn(userId)
+    if (!signedIn) return send(400, { error: 'unknown user' })
+    return send(200, reply(signedIn.user), sessionCookie(signedIn.sessionId))
+  }
+  send(405, { error: 'method not allowed' })
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let text = ''
+  for await (const chunk of req) {
+    text += String(chunk)
+    if (text.length > 10_000) return null
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,29 @@
+// Where the demo's backend sends Seam requests, from server-side environment variables only:
+// the API key must never reach the page, so it is never a VITE_ variable (Vite inlines those).
+import { startFakeSeamConnect } from '../../fake/node-server.js'
+
+export interface SeamTarget {
+  kind: 'fake' | 'seam'
+  /** Seam's API, or the fake's URL. */
+  endpoint: string
+  apiKey: string
+  stop(): Promise<void>
+}
+
+/**
+ * - `SEAM_API_KEY` set: Seam itself (`SEAM_ENDPOINT`, default Seam's own), with that key.
+ * - otherwise: the bundled fake, started on a free port of 127.0.0.1, with its API key.
+ */
+export async function seamTarget(env: NodeJS.ProcessEnv = process.env): Promise<SeamTarget> {
+  const apiKey = env.SEAM_API_KEY
+  if (apiKey) {
+    return {
+      kind: 'seam',
+      endpoint: env.SEAM_ENDPOINT || 'https://connect.getseam.com',
+      apiKey,
+      stop: async () => {},
+    }
+  }
+  const fake = await startFakeSeamConnect({ unref: true })
+  return { kind: 'fake', endpoint: fake.url, apiKey: fake.apiKey, stop: () => fake.stop() }
+}
