@@ -42,7 +42,7 @@ export function ConnectFlow() {
           initialRows={
             round === 1
               ? [newRow('tenant_id', 'acme'), newRow('plan', 'free')]
-              : [newRow('tenant_id', 'acme'), newRow('plan', 'pro')]
+              : [newRow('plan', 'pro')]
           }
           submitLabel={round === 1 ? 'Create Connect Webview' : 'Create a reconnect webview'}
           onCreated={setWebview}
