@@ -103,8 +103,9 @@ describe('the static Storybook, served with no server behind it', () => {
       .map((entry) => entry.id)
     expect(ids).toContain(FLOW_STORY)
     const { page, errors } = await newPage()
-    // Storybook reports each story's end (play function, then the a11y addon's axe run, whose
-    // violations fail it as `a11y: { test: 'error' }` says) on its channel: record it.
+    // Storybook reports on its channel how each story ends: a play function that threw (which
+    // Storybook only logs), errors left unhandled while it played, and the a11y addon's axe run,
+    // failed on a violation as `a11y: { test: 'error' }` says. Record them for each page.
     await page.addInitScript(`
       let channel
       Object.defineProperty(globalThis, '__STORYBOOK_ADDONS_CHANNEL__', {
@@ -112,20 +113,29 @@ describe('the static Storybook, served with no server behind it', () => {
         get: () => channel,
         set(value) {
           channel = value
-          value.on('storyFinished', (event) => { globalThis.__storyFinished = event })
-          value.on('playFunctionThrewException', (error) => { globalThis.__playError = error })
+          globalThis.__problems = []
+          value.on('playFunctionThrewException', (error) => {
+            __problems.push('play function: ' + error.message)
+          })
+          value.on('unhandledErrorsWhilePlaying', (errors) => {
+            for (const error of errors) __problems.push('unhandled: ' + error.message)
+          })
+          value.on('storyFinished', (event) => {
+            for (const report of event.reporters) {
+              if (report.status !== 'passed') __problems.push(report.type + ': ' + report.status)
+            }
+            globalThis.__storyStatus = event.status
+          })
         },
       })`)
     const results: [string, string][] = []
     for (const id of ids) {
       await page.goto(story(id))
-      await page.waitForFunction('globalThis.__storyFinished', null, { timeout: 60_000 })
-      const outcome = (await page.evaluate(
-        `({ status: __storyFinished.status, play: globalThis.__playError?.message,
-            reports: __storyFinished.reporters.filter((r) => r.status !== 'passed').map((r) => r.type) })`,
-      )) as { status: string; play?: string; reports: string[] }
-      const problems = [outcome.play, ...outcome.reports.map((type) => `${type} failed`)]
-      results.push([id, [outcome.status, ...problems.filter(Boolean)].join(': ')])
+      await page.waitForFunction('globalThis.__storyStatus', null, { timeout: 60_000 })
+      const { status, problems } = (await page.evaluate(
+        '({ status: __storyStatus, problems: __problems })',
+      )) as { status: string; problems: string[] }
+      results.push([id, problems.length > 0 ? problems.join('; ') : status])
     }
     expect(results).toEqual(ids.map((id) => [id, 'success']))
     expect(errors).toEqual([])
