@@ -12,7 +12,7 @@ import { chromiumArgs, findChromium } from './test/support/chromium.mjs'
  * - `*.test.ts(x)`: Node;
  * - `*.dom.test.ts(x)`: jsdom;
  * - `*.browser.test.ts(x)`: Chromium (Vitest browser mode), for iframes, postMessage and workers;
- * - `*.e2e.test.ts`: Node, driving the demo in Chromium with Playwright;
+ * - `*.e2e.test.ts`: Node, driving the demo or the static Storybook in Chromium with Playwright;
  * - `*.test-d.ts`: type tests, checked by tsc;
  * - every story in stories/ also runs as a test in Chromium.
  */

@@ -1,8 +1,12 @@
 import type { Preview } from '@storybook/react-vite'
 import '../demo/demo.css'
 import { SeamStoryProvider, type FakeMode } from '../stories/support/seam-story-provider'
+import { prepareStoryEndpoint } from '../stories/support/story-endpoint'
 
 const preview: Preview = {
+  // Before the first story: in a static build (no fake server), the fake starts in this page
+  // behind MSW's service worker (stories/support/static-fake.ts); otherwise nothing happens.
+  beforeAll: prepareStoryEndpoint,
   tags: ['autodocs'],
   parameters: {
     layout: 'padded',

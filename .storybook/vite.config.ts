@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { seamFakePlugin } from '../fake/vite-plugin.js'
+import { mswWorkerPlugin } from './msw-worker-plugin'
 
-// Storybook's dev server starts the fake Seam Connect beside it (seamFakePlugin); a static build
-// (`npm run build-storybook`) reads VITE_SEAM_ENDPOINT / VITE_SEAM_PUBLISHABLE_KEY from the
-// environment instead, and the stories show a notice when nothing answers there.
+// Storybook's dev server starts the fake Seam Connect beside it (seamFakePlugin). A static build
+// (`npm run build-storybook`) has no server: it carries the fake into the page and serves it with
+// MSW's service worker (mswWorkerPlugin emits the worker; stories/support/static-fake.ts starts
+// it), unless VITE_SEAM_ENDPOINT / VITE_SEAM_PUBLISHABLE_KEY point it at a running fake or Seam.
 export default defineConfig({
-  plugins: [react(), seamFakePlugin()],
+  plugins: [react(), seamFakePlugin(), mswWorkerPlugin()],
   server: { host: '127.0.0.1' },
 })

@@ -102,7 +102,8 @@ export const CompletionByPolling: Story = {
 /** The page redirects to the app's custom_redirect_url, which the frame notices. */
 export const Redirect: Story = {
   args: {
-    create: { custom_redirect_url: `${window.location.origin}/seam-connect-done.html` },
+    // Next to iframe.html (Storybook's static dir), also when Storybook is served under a path.
+    create: { custom_redirect_url: new URL('seam-connect-done.html', window.location.href).href },
     behaviour: { post_message: false },
     pollInterval: false,
   },

@@ -243,11 +243,15 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
   const signal = useCallback(
     ({ accountId: named, ...hint }: Signal) => {
       if (!active || id === null) return
+      // The time of the signal, not of the render that applies it: React may run the updater
+      // later (after the iframe's load event, behind setLoaded), when the read the signal started
+      // has already answered, and that answer would then look older than the signal.
+      const signalAt = Date.now()
       setLocal((current) =>
         current.key === key
           ? {
               ...current,
-              signalAt: Date.now(),
+              signalAt,
               hint: hint.errorCode ? hint : current.hint,
             }
           : current,

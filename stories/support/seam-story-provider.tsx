@@ -6,6 +6,7 @@ import {
   type FakeBehaviourPatch,
   type FaultFields,
 } from '../../fake/control-client.js'
+import { storyEndpoint } from './story-endpoint'
 
 /** What the toolbar's "Fake" control can make the fake do for the story's session. */
 export type FakeMode = 'healthy' | 'slow' | 'failing' | 'silent' | 'legacy'
@@ -37,8 +38,9 @@ export function useStorySession(): StorySession {
 
 /**
  * Wraps every story: its own QueryClient, a fresh client session on the endpoint (the fake by
- * default), the toolbar's fake behaviour applied to that session, and a clear notice when no
- * fake or API answers (a static Storybook build without VITE_SEAM_ENDPOINT, or a stopped fake).
+ * default: a server beside `npm run storybook`, or in the page behind MSW in a static build), the
+ * toolbar's fake behaviour applied to that session, and a clear notice when no fake or API
+ * answers (a stopped fake, or a static build served where service workers cannot run).
  */
 export function SeamStoryProvider({ mode, children }: { mode: FakeMode; children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient())
@@ -50,8 +52,8 @@ export function SeamStoryProvider({ mode, children }: { mode: FakeMode; children
 }
 
 function StorySessionGate({ mode, children }: { mode: FakeMode; children: ReactNode }) {
-  const endpoint = import.meta.env.VITE_SEAM_ENDPOINT as string | undefined
-  const publishableKey = import.meta.env.VITE_SEAM_PUBLISHABLE_KEY as string | undefined
+  const configured = storyEndpoint()
+  const { endpoint, publishableKey } = configured instanceof Error ? {} : (configured ?? {})
   const [userIdentifierKey] = useState(() => `story-${crypto.randomUUID()}`)
   const session = useQuery({
     queryKey: ['story-session', mode],
@@ -77,6 +79,13 @@ function StorySessionGate({ mode, children }: { mode: FakeMode; children: ReactN
     },
   })
 
+  if (configured instanceof Error) {
+    return (
+      <p role="alert" className="error">
+        {configured.message}
+      </p>
+    )
+  }
   if (!endpoint || !publishableKey) {
     return (
       <p role="alert" className="error">
