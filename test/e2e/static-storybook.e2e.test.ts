@@ -63,9 +63,10 @@ describe('the static Storybook, served with no server behind it', () => {
 
     await page.getByText('Connected.', { exact: true }).waitFor({ timeout: 30_000 })
     await expect.poll(() => iframe.getAttribute('data-state')).toBe('completed')
+    // The flow's first round starts with these rows (demo/components/ConnectFlow.tsx).
     const expected = [
-      ['your_app_user_id', '"user_42"'],
       ['tenant_id', '"acme"'],
+      ['plan', '"free"'],
     ]
     const rowsOf = (caption: string) =>
       page
