@@ -1,4 +1,4 @@
-import { HandlerFailure, failureReply, internalError } from './envelope.js'
+import { HandlerFailure, failureReply, internalError, notFound } from './envelope.js'
 import type { SeamConnectHandler } from './handler.js'
 
 // Node's request and response as far as the listener uses them, declared here rather than
@@ -47,6 +47,9 @@ export interface NodeResponse {
  */
 export type NodeListener = (req: NodeRequest, res: NodeResponse) => void
 
+/** A dot segment (also percent-encoded), a backslash, or an empty segment in a request target. */
+const UNSERVED_TARGET = /(^|\/)(\.|%2e){1,2}(\/|\?|#|$)|\\|%5c|\/\//i
+
 /** A Host header that can only name a host (and port): anything else could rewrite the URL. */
 const HOST = /^[\w.-]+(:\d+)?$|^\[[\d:a-f.]+\](:\d+)?$/i
 
@@ -83,7 +86,13 @@ async function serve(handler: SeamConnectHandler, req: NodeRequest, res: NodeRes
   try {
     let response: Response
     try {
-      response = await handler(toRequest(req, controller.signal))
+      const target = req.originalUrl ?? req.url ?? '/'
+      // The URL parser would resolve these, so `/api/x/../seam/...` would reach the handler's
+      // routes while a proxy or middleware in front matched the raw path (its auth, its rate
+      // limits) against something else. No browser sends them: they are not served.
+      response = UNSERVED_TARGET.test(target)
+        ? failureReply(notFound())
+        : await handler(toRequest(req, controller.signal))
     } catch (error) {
       // toRequest refuses a request Node let through but fetch cannot express; a handler that
       // throws is answered without details.

@@ -13,6 +13,7 @@ import {
 import type { CustomMetadata } from '../schemas/custom-metadata.js'
 import { listParamsSchema, paginationSchema } from '../schemas/list.js'
 import {
+  HandlerFailure,
   badGateway,
   connectWebviewNotFound,
   connectedAccountNotFound,
@@ -24,7 +25,7 @@ import {
   trustedFilter,
   type TrustedMetadata,
 } from './trusted-metadata.js'
-import type { SeamReply } from './upstream.js'
+import { SeamErrorReply, type SeamReply } from './upstream.js'
 
 /** Sends to Seam with the API key (Seam's route name). */
 type Call = (route: string, body: unknown) => Promise<SeamReply>
@@ -90,12 +91,36 @@ const listRoute = <K extends 'connect_webviews' | 'connected_accounts'>(
     const items = read(z.array(item), page[key], path).filter((resource) =>
       carriesTrusted(resource.custom_metadata, trusted),
     )
+    // Only the list and its pagination go on: another field of Seam's reply (one it adds later)
+    // is not filtered, so it is not passed.
     return jsonReply(
-      { ...page, [key]: items, pagination: { ...page.pagination, next_page_url: null } },
+      { [key]: items, pagination: { ...page.pagination, next_page_url: null }, ok: true },
       200,
       reply.headers,
     )
   })
+
+/**
+ * Reads one resource; Seam's own 404 becomes the handler's fixed not-found (keeping only
+ * `seam-request-id`), so a foreign resource and a missing one answer alike whatever Seam's wording
+ * says, and a lookup by email tells nothing about who has an account (docs/seam-api.md §2.1).
+ */
+async function readOne(
+  call: Call,
+  route: string,
+  params: unknown,
+  notFound: (headers: HeadersInit) => HandlerFailure,
+): Promise<SeamReply> {
+  try {
+    return await call(route, params)
+  } catch (error) {
+    if (error instanceof SeamErrorReply && error.response.status === 404) {
+      const requestId = error.response.headers.get('seam-request-id')
+      throw notFound(requestId === null ? {} : { 'seam-request-id': requestId })
+    }
+    throw error
+  }
+}
 
 /** Reads one connected account, answering exactly as for a missing one unless the user owns it. */
 async function ownedAccount(
@@ -103,7 +128,7 @@ async function ownedAccount(
   params: { connected_account_id: string } | { email: string },
   trusted: TrustedMetadata,
 ): Promise<SeamReply> {
-  const reply = await call('/connected_accounts/get', params)
+  const reply = await readOne(call, '/connected_accounts/get', params, connectedAccountNotFound)
   const { connected_account } = read(accountReply, reply.json, '/connected_accounts/get')
   if (!carriesTrusted(connected_account.custom_metadata, trusted)) {
     throw connectedAccountNotFound(reply.headers)
@@ -123,6 +148,15 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
       createConnectWebviewParamsSchema,
       async ({ params, trusted, call }) => {
         const path = '/connect_webviews/create'
+        // Seam scopes webviews and accounts to a customer by customer_key: the browser must not
+        // pick someone else's (docs/seam-api.md §2.1).
+        if (params.customer_key !== undefined) {
+          throw new HandlerFailure(
+            400,
+            'invalid_input',
+            'customer_key is set by the server, not by the browser',
+          )
+        }
         // Checked again once merged: the trusted pairs count towards Seam's 50 keys.
         const merged = parse(
           createConnectWebviewParamsSchema,
@@ -147,8 +181,9 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
       '/connect_webviews/get',
       getConnectWebviewParamsSchema,
       async ({ params, trusted, call }) => {
-        const reply = await call('/connect_webviews/get', params)
-        const { connect_webview } = read(webviewReply, reply.json, '/connect_webviews/get')
+        const path = '/connect_webviews/get'
+        const reply = await readOne(call, path, params, connectWebviewNotFound)
+        const { connect_webview } = read(webviewReply, reply.json, path)
         if (!carriesTrusted(connect_webview.custom_metadata, trusted)) {
           throw connectWebviewNotFound(reply.headers)
         }
@@ -197,6 +232,11 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
                 'params',
               )
         const reply = await call(path, merged)
+        // As on create: an account that lost the pairs would vanish from its own user.
+        const { connected_account } = read(accountReply, reply.json, path)
+        if (!carriesTrusted(connected_account.custom_metadata, trusted)) {
+          throw badGateway('Seam did not keep the trusted metadata')
+        }
         return jsonReply(reply.json, 200, reply.headers)
       },
     ),

@@ -68,6 +68,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
+        // Seam answers, it does not redirect: a followed 307 would send the write (and, with some
+        // fetch implementations, the API key) somewhere else.
+        redirect: 'error',
         signal: controller.signal,
       })
       text = await response.text()
