@@ -12,7 +12,8 @@ export {
   type FailConnectWebviewOptions,
   type FakeSeamConnectControl,
 } from './control/client.js'
-export type { FakeControlOptions, FakeSession } from './control-client.js'
+export { scopeHeaders, type FakeControlOptions, type FakeSession } from './control-client.js'
+export { FAKE_SCOPE_HEADER } from './control/scope.js'
 export type {
   BehaviourReply,
   CompleteConnectWebviewReply,

@@ -41,6 +41,8 @@ export function demoBackendPlugin(): Plugin {
           const user = sessions.userOf(request.headers.get('cookie'))
           return user ? { trustedMetadata: { your_app_user_id: user.id } } : null
         },
+        // Why a reply was a 500, 502 or 504: typed errors that never hold the API key.
+        onError: (error) => server.config.logger.error(`Seam handler: ${String(error)}`),
       })
       server.middlewares.use(SEAM_PATH, toNodeListener(handler))
       server.middlewares.use(
@@ -75,6 +77,15 @@ async function sessionRoute(
   })
   const cookies = req.headers.cookie ?? null
   if (req.method === 'GET') return send(200, reply(sessions.userOf(cookies)))
+  if (req.method === 'POST' || req.method === 'DELETE') {
+    // A cross-site form could otherwise sign a visitor in as someone else (login CSRF): only a
+    // same-origin fetch with a JSON body may change the session.
+    const site = req.headers['sec-fetch-site']
+    const json = /^application\/json\b/i.test(req.headers['content-type'] ?? '')
+    if ((site !== undefined && site !== 'same-origin') || (req.method === 'POST' && !json)) {
+      return send(403, { error: 'same-origin JSON requests only' })
+    }
+  }
   if (req.method === 'DELETE') {
     sessions.signOut(cookies)
     return send(200, reply(null), clearedSessionCookie)
@@ -90,13 +101,15 @@ async function sessionRoute(
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  let text = ''
-  for await (const chunk of req) {
-    text += String(chunk)
-    if (text.length > 10_000) return null
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > 10_000) return null
+    chunks.push(chunk)
   }
   try {
-    return JSON.parse(text) as unknown
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
   } catch {
     return null
   }

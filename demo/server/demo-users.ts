@@ -15,7 +15,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 export const SESSION_COOKIE = 'demo_session'
 
-/** Sessions by their random id; the cookie carries only the id. */
+/**
+ * Sessions by their random id; the cookie carries only the id. They live as long as the dev
+ * server, with no expiry: enough for a local demo, not for production (use your framework's).
+ */
 export class DemoSessions {
   readonly #users = new Map<string, DemoUser>()
 

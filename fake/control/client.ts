@@ -59,10 +59,14 @@ export interface FakeSeamConnectControl {
    * before the test: visible to the client session of `user_identifier_key` (and to the API key).
    */
   seedConnectedAccount(input?: SeedConnectedAccountInput): Promise<FakeConnectedAccount>
-  /** Scripts a fault for a client session's next Seam requests; answers its pending faults. */
+  /**
+   * Scripts a fault for the next Seam requests of a client session (`user_identifier_key`) or of
+   * a scope (`scope`: requests sending the `x-fake-scope` header (`FAKE_SCOPE_HEADER`), e.g. your backend's, made with
+   * the API key); answers the pending faults.
+   */
   fault(fault: Fault): Promise<FaultsReply>
-  /** How many of the session's faults have not fired yet. */
-  pendingFaults(userIdentifierKey: string): Promise<number>
+  /** How many faults of a session (its user identifier key) or a scope have not fired yet. */
+  pendingFaults(owner: string | { scope: string }): Promise<number>
   /** Patches one webview's behaviour (`null` drops an override); answers the effective one. */
   webviewBehaviour(connectWebviewId: string, behaviour: FakeBehaviourPatch): Promise<BehaviourReply>
   /** Patches a client session's behaviour, which its webviews inherit. */
@@ -78,6 +82,8 @@ export interface FakeSeamConnectControl {
    * body value.
    */
   requests(userIdentifierKey?: string, path?: string): Promise<RequestLogEntry[]>
+  /** The requests of one scope (those sending the `x-fake-scope` header (`FAKE_SCOPE_HEADER`)), oldest first. */
+  scopedRequests(scope: string, path?: string): Promise<RequestLogEntry[]>
   /** A client session token for this user, minted with the API key as an app's backend would. */
   mintClientSessionToken(userIdentifierKey: string): Promise<string>
   /**
@@ -109,6 +115,7 @@ export function fakeControl(url: string, options?: FakeControlOptions): FakeSeam
     sessionBehaviour: harness.sessionBehaviour,
     rotateSessionToken: harness.rotateSessionToken,
     requests: harness.requests,
+    scopedRequests: harness.scopedRequests,
     mintClientSessionToken: harness.mintClientSessionToken,
     newSession: harness.newSession,
   }

@@ -6,6 +6,7 @@ import { fakeControl as fakeHarness, uniqueUser } from '../../fake/control-clien
 import {
   createFakeSeamConnect,
   fakeControl,
+  scopeHeaders,
   startFakeSeamConnect,
   type FakeSeamConnectControl,
 } from '../../fake/index'
@@ -157,6 +158,23 @@ describe.each(fakes)('on $name', ({ control, harness }) => {
       ['/connect_webviews/list', 503],
     ])
     expect(await control.requests(session.key, '/connect_webviews/create')).toHaveLength(1)
+  })
+
+  it('faults and logs a scope: a backend’s API-key requests, apart from everyone else’s', async () => {
+    const scope = uniqueUser('scope')
+    const headers = { ...harness.apiKeyHeaders(), ...scopeHeaders(scope) }
+    await control.fault({ scope, route: '/connect_webviews/list', status: 502 })
+    expect(await control.pendingFaults({ scope })).toBe(1)
+    const faulted = await harness.request('/connect_webviews/list', { headers, body: {} })
+    expect(faulted.status).toBe(502)
+    expect(await control.pendingFaults({ scope })).toBe(0)
+    await harness.request('/connect_webviews/create', { headers, body: {} })
+    const log = await control.scopedRequests(scope)
+    expect(log.map(({ path, status, scope: of }) => [path, status, of])).toEqual([
+      ['/connect_webviews/list', 502, scope],
+      ['/connect_webviews/create', 200, scope],
+    ])
+    expect(await control.scopedRequests(scope, '/connect_webviews/create')).toHaveLength(1)
   })
 
   it('mints client session tokens and rotates them', async () => {
