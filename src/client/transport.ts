@@ -7,6 +7,7 @@ import {
   isTransientSeamError,
   type SeamConnectError,
 } from '../errors/errors.js'
+import { PostJsonFailure, postJson } from '../internal/post-json.js'
 import { redact, scrub } from '../internal/secrets.js'
 import { abortableDelay, raceAbort } from './abort.js'
 import type { CheckedOptions } from './check-options.js'
@@ -82,40 +83,28 @@ export function createTransport(options: TransportOptions, secrets: string[]): S
     auth: Record<string, string>,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
-    if (signal?.aborted) throw signal.reason
-    const controller = new AbortController()
-    const abort = () => controller.abort(signal?.reason)
-    signal?.addEventListener('abort', abort, { once: true })
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
+    const request = new Headers({ 'content-type': 'application/json', ...auth })
+    for (const [name, value] of headers) request.set(name, value)
     let response: Response
     let text: string
     try {
-      const request = new Headers({ 'content-type': 'application/json', ...auth })
-      for (const [name, value] of headers) request.set(name, value)
-      // Called unbound: a stored `fetch` invoked as a method throws "Illegal invocation" in browsers.
-      const fetchImpl = options.fetch ?? fetch
-      response = await fetchImpl(endpoint + route, {
-        method: 'POST',
+      ;({ response, text } = await postJson({
+        fetch: options.fetch,
+        url: endpoint + route,
         headers: request,
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      })
-      text = await response.text()
-    } catch (cause) {
-      if (signal?.aborted) throw signal.reason
+        body,
+        timeoutMs,
+        signal,
+      }))
+    } catch (error) {
+      if (!(error instanceof PostJsonFailure)) throw error
+      const { cause } = error
       throw new SeamNetworkError(
-        timedOut
+        error.timedOut
           ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
           : `Could not reach ${endpoint}${route}: ${String((cause as Error | undefined)?.message ?? cause)}`,
         { cause },
       )
-    } finally {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', abort)
     }
     const { json } = tryJson(text)
     const { status } = response

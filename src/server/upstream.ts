@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { SeamApiError, SeamNetworkError, SeamResponseParseError } from '../errors/errors.js'
+import { PostJsonFailure, postJson } from '../internal/post-json.js'
 import { scrub } from '../internal/secrets.js'
 import { badGateway, gatewayTimeout, jsonReply } from './envelope.js'
 
@@ -49,46 +50,32 @@ interface UpstreamOptions {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { apiKey, endpoint, timeoutMs } = options
   return async (route, body, signal) => {
-    if (signal.aborted) throw signal.reason
-    const controller = new AbortController()
-    const abort = () => controller.abort(signal.reason)
-    signal.addEventListener('abort', abort, { once: true })
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
     let response: Response
     let text: string
     try {
-      // Called unbound: a stored `fetch` invoked as a method throws "Illegal invocation" in
-      // some runtimes.
-      const fetchImpl = options.fetch ?? fetch
-      response = await fetchImpl(endpoint + route, {
-        method: 'POST',
+      ;({ response, text } = await postJson({
+        fetch: options.fetch,
+        url: endpoint + route,
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body,
+        timeoutMs,
+        signal,
         // Seam answers, it does not redirect: a followed 307 would send the write (and, with some
         // fetch implementations, the API key) somewhere else.
         redirect: 'error',
-        signal: controller.signal,
-      })
-      text = await response.text()
-    } catch (cause) {
-      if (signal.aborted) throw signal.reason
+      }))
+    } catch (failure) {
+      if (!(failure instanceof PostJsonFailure)) throw failure
       const error = scrub(
         new SeamNetworkError(
-          timedOut
+          failure.timedOut
             ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
             : `Could not reach ${endpoint}${route}`,
-          { cause },
+          { cause: failure.cause },
         ),
         [apiKey],
       )
-      throw timedOut ? gatewayTimeout(error) : badGateway('Could not reach Seam', error)
-    } finally {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', abort)
+      throw failure.timedOut ? gatewayTimeout(error) : badGateway('Could not reach Seam', error)
     }
 
     const headers: Record<string, string> = {}
