@@ -7,7 +7,7 @@ import {
   isTransientSeamError,
   type SeamConnectError,
 } from '../errors/errors.js'
-import { PostJsonFailure, postJson } from '../internal/post-json.js'
+import { postJson } from '../internal/post-json.js'
 import { redact, scrub } from '../internal/secrets.js'
 import { abortableDelay, raceAbort } from './abort.js'
 import type { CheckedOptions } from './check-options.js'
@@ -85,27 +85,23 @@ export function createTransport(options: TransportOptions, secrets: string[]): S
   ): Promise<unknown> {
     const request = new Headers({ 'content-type': 'application/json', ...auth })
     for (const [name, value] of headers) request.set(name, value)
-    let response: Response
-    let text: string
-    try {
-      ;({ response, text } = await postJson({
-        fetch: options.fetch,
-        url: endpoint + route,
-        headers: request,
-        body,
-        timeoutMs,
-        signal,
-      }))
-    } catch (error) {
-      if (!(error instanceof PostJsonFailure)) throw error
-      const { cause } = error
+    const reply = await postJson(
+      endpoint + route,
+      { headers: request, body: JSON.stringify(body) },
+      options.fetch,
+      timeoutMs,
+      signal,
+    )
+    if (reply.response === undefined) {
+      const { cause } = reply
       throw new SeamNetworkError(
-        error.timedOut
+        reply.timedOut
           ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
           : `Could not reach ${endpoint}${route}: ${String((cause as Error | undefined)?.message ?? cause)}`,
         { cause },
       )
     }
+    const { response, text } = reply
     const { json } = tryJson(text)
     const { status } = response
     if (response.ok) {

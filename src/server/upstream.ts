@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { SeamApiError, SeamNetworkError, SeamResponseParseError } from '../errors/errors.js'
-import { PostJsonFailure, postJson } from '../internal/post-json.js'
+import { postJson } from '../internal/post-json.js'
 import { scrub } from '../internal/secrets.js'
 import { badGateway, gatewayTimeout, jsonReply } from './envelope.js'
 
@@ -50,33 +50,33 @@ interface UpstreamOptions {
 export function createUpstream(options: UpstreamOptions): Upstream {
   const { apiKey, endpoint, timeoutMs } = options
   return async (route, body, signal) => {
-    let response: Response
-    let text: string
-    try {
-      ;({ response, text } = await postJson({
-        fetch: options.fetch,
-        url: endpoint + route,
+    const reply = await postJson(
+      endpoint + route,
+      {
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body,
-        timeoutMs,
-        signal,
-        // Seam answers, it does not redirect: a followed 307 would send the write (and, with some
-        // fetch implementations, the API key) somewhere else.
-        redirect: 'error',
-      }))
-    } catch (failure) {
-      if (!(failure instanceof PostJsonFailure)) throw failure
+        body: JSON.stringify(body),
+        // Seam answers, it does not redirect: a followed 307 would send the write (and, with
+        // some fetch implementations, the API key) somewhere else. 'manual' hands the 3xx back
+        // (a 502 below); Workers' fetch does not take 'error'.
+        redirect: 'manual',
+      },
+      options.fetch,
+      timeoutMs,
+      signal,
+    )
+    if (reply.response === undefined) {
       const error = scrub(
         new SeamNetworkError(
-          failure.timedOut
+          reply.timedOut
             ? `No reply from ${endpoint}${route}: timed out after ${timeoutMs} ms`
             : `Could not reach ${endpoint}${route}`,
-          { cause: failure.cause },
+          { cause: reply.cause },
         ),
         [apiKey],
       )
-      throw failure.timedOut ? gatewayTimeout(error) : badGateway('Could not reach Seam', error)
+      throw reply.timedOut ? gatewayTimeout(error) : badGateway('Could not reach Seam', error)
     }
+    const { response, text } = reply
 
     const headers: Record<string, string> = {}
     for (const name of PASSED_HEADERS) {
