@@ -1,34 +1,49 @@
 // Stands in for your app's own sign-in (NextAuth's auth(), Lucia, a JWT library, ...): a
-// stateless session cookie `session=<userId>.<signature>`, an HMAC-SHA256 keyed with
-// SESSION_SECRET. Web Crypto only.
+// stateless session cookie `session=<userId>.<expires>.<signature>`, an HMAC-SHA256 keyed with
+// SESSION_SECRET and checked with crypto.subtle.verify (constant time). Web Crypto only.
 const encoder = new TextEncoder()
+const MAX_AGE_SECONDS = 8 * 60 * 60
 
-async function sign(userId: string): Promise<string> {
+async function hmacKey(): Promise<CryptoKey> {
   const secret = process.env.SESSION_SECRET
   if (!secret) throw new Error('Set SESSION_SECRET')
-  const key = await crypto.subtle.importKey(
+  return crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
-    ['sign'],
+    ['sign', 'verify'],
   )
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(userId)))
-  return btoa(String.fromCharCode(...signature))
+}
+
+const toBase64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '')
-}
+
+const fromBase64Url = (text: string) =>
+  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
 
 /** The cookie your login route would set for `userId` (letters, digits, `_` and `-`). */
 export async function sessionCookie(userId: string): Promise<string> {
-  return `session=${userId}.${await sign(userId)}`
+  const payload = `${userId}.${Math.floor(Date.now() / 1000) + MAX_AGE_SECONDS}`
+  const signature = await crypto.subtle.sign('HMAC', await hmacKey(), encoder.encode(payload))
+  return `session=${payload}.${toBase64Url(new Uint8Array(signature))}`
 }
 
-/** The signed-in user's id, or null when the cookie is missing or forged. */
+/** The signed-in user's id, or null when the cookie is missing, expired or forged. */
 export async function currentUserId(request: Request): Promise<string | null> {
-  const match = /(?:^|;\s*)session=([\w-]+)\.([\w-]+)/.exec(request.headers.get('cookie') ?? '')
-  if (!match?.[1] || !match[2]) return null
-  // Not a constant-time comparison: a real session library does this part for you.
-  return match[2] === (await sign(match[1])) ? match[1] : null
+  const cookie = request.headers.get('cookie') ?? ''
+  const [, userId, expires, signature] =
+    /(?:^|;\s*)session=([\w-]+)\.(\d+)\.([\w-]+)/.exec(cookie) ?? []
+  if (!userId || !expires || !signature || Number(expires) * 1000 < Date.now()) return null
+  let bytes: Uint8Array<ArrayBuffer>
+  try {
+    bytes = fromBase64Url(signature)
+  } catch {
+    return null
+  }
+  const payload = encoder.encode(`${userId}.${expires}`)
+  return (await crypto.subtle.verify('HMAC', await hmacKey(), bytes, payload)) ? userId : null
 }

@@ -96,8 +96,20 @@ describe.each(['next-route', 'hono', 'express', 'node-http'])('the %s example', 
     expect(isSeamApiError(error) && error.status).toBe(404)
   })
 
-  it('answers 401 without a session, or with a forged one', async () => {
-    const attempts: Record<string, string>[] = [{}, { cookie: 'session=someone.forged-signature' }]
+  it('answers 401 without a session, or with a forged or expired one', async () => {
+    const { sessionCookie } = await import('../../examples/server/session')
+    const real = await sessionCookie('alice')
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() - 9 * 60 * 60 * 1000)
+    const expired = await sessionCookie('alice')
+    vi.useRealTimers()
+    const attempts: Record<string, string>[] = [
+      {},
+      { cookie: 'session=someone.4102444800.forged-signature' },
+      // Alice's signature on another user's id.
+      { cookie: real.replace('session=alice.', 'session=mallory.') },
+      { cookie: expired },
+    ]
     for (const headers of attempts) {
       const response = await recordingFetch(`${bases[name]}/connect_webviews/list`, {
         method: 'POST',
