@@ -122,6 +122,14 @@ async function readOne(
   }
 }
 
+/**
+ * After a write: Seam stores what it was sent (docs/seam-api.md §4), and a resource without the
+ * pairs would be invisible to its own user, so it is not handed out as if all were well.
+ */
+function requireKept(metadata: CustomMetadata, trusted: TrustedMetadata): void {
+  if (!carriesTrusted(metadata, trusted)) throw badGateway('Seam did not keep the trusted metadata')
+}
+
 /** Reads one connected account, answering exactly as for a missing one unless the user owns it. */
 async function ownedAccount(
   call: Call,
@@ -165,12 +173,7 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
           'params',
         )
         const reply = await call(path, merged)
-        const { connect_webview } = read(webviewReply, reply.json, path)
-        // Seam stores what it was sent (docs/seam-api.md §4); a webview without the pairs would be
-        // invisible to its own user, so it is not handed out as if all were well.
-        if (!carriesTrusted(connect_webview.custom_metadata, trusted)) {
-          throw badGateway('Seam did not keep the trusted metadata')
-        }
+        requireKept(read(webviewReply, reply.json, path).connect_webview.custom_metadata, trusted)
         return jsonReply(reply.json, 200, reply.headers)
       },
     ),
@@ -218,6 +221,9 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
       async ({ params, trusted, call }) => {
         const path = '/connected_accounts/update'
         // Ownership first: another user's account answers as a missing one, and is never written.
+        // The read and the write are two requests: should another user reconnect the account in
+        // between, the write puts this user's pairs back on it (the handler keeps no lock; Seam
+        // offers none).
         await ownedAccount(call, { connected_account_id: params.connected_account_id }, trusted)
         // Seam replaces the whole object and removes keys given `null` or `""` (docs/seam-api.md
         // §4): the trusted pairs go over whatever the browser sent, so they always survive.
@@ -232,11 +238,7 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
                 'params',
               )
         const reply = await call(path, merged)
-        // As on create: an account that lost the pairs would vanish from its own user.
-        const { connected_account } = read(accountReply, reply.json, path)
-        if (!carriesTrusted(connected_account.custom_metadata, trusted)) {
-          throw badGateway('Seam did not keep the trusted metadata')
-        }
+        requireKept(read(accountReply, reply.json, path).connected_account.custom_metadata, trusted)
         return jsonReply(reply.json, 200, reply.headers)
       },
     ),
