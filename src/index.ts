@@ -43,6 +43,7 @@ export {
   connectedAccountSchema,
   type ConnectedAccount,
   type GetConnectedAccountParams,
+  type UpdateConnectedAccountMetadataParams,
   type UpdateConnectedAccountParams,
 } from './schemas/connected-account.js'
 export {
@@ -55,8 +56,16 @@ export {
   type CustomMetadataInputValue,
   type CustomMetadataIssue,
 } from './schemas/custom-metadata.js'
-export type { ListParams, Page, Pagination } from './schemas/list.js'
+export type { ListFilters, ListParams, Page, Pagination } from './schemas/list.js'
 export type { InferSchemaOutput, StandardSchemaV1 } from './schemas/standard-schema.js'
+export type {
+  CustomMetadataSchema,
+  InferSchemaInput,
+  MetadataInputOf,
+  MetadataOf,
+  WithCustomMetadata,
+  WithMetadataOf,
+} from './schemas/typed-metadata.js'
 
 // query (safe to import on a server, e.g. to prefetch)
 export { seamConnectKeys } from './query/keys.js'
@@ -71,6 +80,13 @@ export {
   createConnectWebviewMutationOptions,
   type CreateConnectWebviewMutationOptions,
 } from './query/create-connect-webview-mutation-options.js'
+export { connectedAccountsQueryOptions } from './query/connected-accounts-query-options.js'
+export { connectWebviewsQueryOptions } from './query/connect-webviews-query-options.js'
+export type { ListData, ListPageParam } from './query/list-pages.js'
+export {
+  updateConnectedAccountMetadataMutationOptions,
+  type OptimisticMetadataUpdate,
+} from './query/update-connected-account-metadata-mutation-options.js'
 
 // react ('use client')
 export {
@@ -88,6 +104,13 @@ export {
   type ConnectedAccountMetadataTarget,
   type UseConnectedAccountMetadataOptions,
 } from './react/use-connected-account-metadata.js'
+export { useConnectedAccounts, type UseListOptions } from './react/use-connected-accounts.js'
+export { useConnectWebviews } from './react/use-connect-webviews.js'
+export {
+  useUpdateConnectedAccountMetadata,
+  type UseUpdateConnectedAccountMetadataOptions,
+} from './react/use-update-connected-account-metadata.js'
+export { createSeamConnectHooks, type SeamConnectHooks } from './react/create-seam-connect-hooks.js'
 
 // completion engine ('use client')
 export {

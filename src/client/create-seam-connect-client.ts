@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { SeamResponseParseError } from '../errors/errors.js'
+import { isSeamApiError, SeamResponseParseError } from '../errors/errors.js'
 import { issueAt } from '../errors/issues.js'
 import { isBrowserScope } from '../internal/environment.js'
 import { hashHex } from '../internal/hash.js'
@@ -54,10 +54,14 @@ export interface SeamConnectClient {
     listAll(params?: ListParams, options?: RequestOptions): AsyncIterable<ConnectedAccount>
     /**
      * `/connected_accounts/update`. Seam accepts it only with an API key: call it on a server, or
-     * through the app's own proxy. `custom_metadata` replaces the whole object; `null` or `""`
-     * removes a key.
+     * through the app's own proxy (`react-seam-connect/server`). `custom_metadata` replaces the
+     * whole object; `null` or `""` removes a key. Resolves with the updated account when Seam's
+     * reply carries it (as `@seamapi/types` says it does; older replies were only `{ ok: true }`).
      */
-    update(params: UpdateConnectedAccountParams, options?: RequestOptions): Promise<void>
+    update(
+      params: UpdateConnectedAccountParams,
+      options?: RequestOptions,
+    ): Promise<ConnectedAccount | undefined>
   }
 }
 
@@ -73,6 +77,10 @@ const accountPage = z.looseObject({
   connected_accounts: z.array(connectedAccountSchema),
   pagination: paginationSchema,
 })
+
+const UPDATE_NEEDS_A_SERVER =
+  '. Seam accepts /connected_accounts/update only with an API key, which must stay on a server: ' +
+  "change metadata through your backend, e.g. react-seam-connect/server's createSeamConnectHandler"
 
 // Clients holding a server-only credential: <SeamConnectProvider client> refuses them, so a
 // client made for the server is never handed to the browser.
@@ -164,6 +172,16 @@ export function buildClient(
     pagination: r.pagination,
   }))
 
+  const update = route(
+    '/connected_accounts/update',
+    updateConnectedAccountParamsSchema,
+    z.looseObject({ connected_account: z.optional(connectedAccountSchema) }),
+    (r) => r.connected_account,
+    false,
+  )
+  const browserCredential =
+    options.clientSessionToken !== undefined || options.publishableKey !== undefined
+
   const client: SeamConnectClient = {
     endpoint,
     scope: hashHex(JSON.stringify([endpoint, credentials, [...headers].sort()])),
@@ -193,13 +211,18 @@ export function buildClient(
       ),
       list: listAccounts,
       listAll: walk('/connected_accounts/list', listAccounts),
-      update: route(
-        '/connected_accounts/update',
-        updateConnectedAccountParamsSchema,
-        z.looseObject({}),
-        () => undefined,
-        false,
-      ),
+      update: async (params, options) => {
+        try {
+          return await update(params, options)
+        } catch (error) {
+          // A browser credential can never call this route (docs/seam-api.md §2): say so, and
+          // where to go, instead of leaving "unauthorized" to be read as an expired session.
+          if (browserCredential && isSeamApiError(error) && [401, 403].includes(error.status)) {
+            error.message += UPDATE_NEEDS_A_SERVER
+          }
+          throw error
+        }
+      },
     },
   }
   if (checked.serverOnly) serverOnlyClients.add(client)

@@ -17,6 +17,7 @@ import {
   webviewOutcomeError,
   type WebviewFailureHint,
 } from '../query/webview-outcome.js'
+import { seamConnectKeys } from '../query/keys.js'
 import { useRequiredClient } from '../react/seam-connect-context.js'
 import { useAccountByIdSeed } from '../react/use-account-by-id-seed.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
@@ -212,9 +213,29 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
             ? { state: 'failed', error: failing }
             : undefined
     if (!next || !record.settle(key, next)) return
+    // Lists are invalidated rather than seeded: where the webview or the new account belongs in
+    // each one (its filters, Seam's order, its pages) is Seam's to say.
+    void queryClient.invalidateQueries({ queryKey: seamConnectKeys.connectWebviewLists(client) })
+    if (next.state === 'completed') {
+      void queryClient.invalidateQueries({
+        queryKey: seamConnectKeys.connectedAccountLists(client),
+      })
+    }
     if (next.state === 'failed') latest.current.onError?.(next.error)
     else if (built?.completion) latest.current.onComplete?.(built.completion as never)
-  }, [active, key, id, webviewQuery.data, built, failing, local.hint, record, latest])
+  }, [
+    active,
+    key,
+    id,
+    webviewQuery.data,
+    built,
+    failing,
+    local.hint,
+    record,
+    latest,
+    queryClient,
+    client,
+  ])
 
   // Failures that are not Seam's final word: retried after a backoff, or reported and left to the
   // app (a 401: a new client from the provider means new queries, which start afresh).

@@ -5,7 +5,10 @@ import type { ConnectWebview, CreateConnectWebviewParams } from '../schemas/conn
 import { seamConnectKeys } from './keys.js'
 
 export interface CreateConnectWebviewMutationOptions {
-  /** When given, the created webview is written to the cache that `useConnectWebview` reads. */
+  /**
+   * When given, the created webview is written to the cache that `useConnectWebview` reads, and
+   * the webview lists (`useConnectWebviews`) are invalidated.
+   */
   queryClient?: QueryClient
 }
 
@@ -30,6 +33,9 @@ export function createConnectWebviewMutationOptions(
         seamConnectKeys.connectWebview(client, webview.connect_webview_id),
         webview,
       )
+      void queryClient?.invalidateQueries({
+        queryKey: seamConnectKeys.connectWebviewLists(client),
+      })
     },
   } satisfies UseMutationOptions<ConnectWebview, SeamConnectError, CreateConnectWebviewParams>
 }

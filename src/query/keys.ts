@@ -1,4 +1,6 @@
 import type { SeamConnectClient } from '../client/create-seam-connect-client.js'
+import { hashHex } from '../internal/hash.js'
+import type { ListFilters } from '../schemas/list.js'
 
 const ROOT = 'react-seam-connect'
 
@@ -21,6 +23,12 @@ export const seamConnectKeys = {
       'get',
       { connect_webview_id: connectWebviewId },
     ] as const,
+  /** Every page of every Connect Webview list (`useConnectWebviews`). */
+  connectWebviewLists: (client: SeamConnectClient) =>
+    [...seamConnectKeys.connectWebviews(client), 'list'] as const,
+  /** The pages of one Connect Webview list. */
+  connectWebviewList: (client: SeamConnectClient, filters: ListFilters) =>
+    [...seamConnectKeys.connectWebviewLists(client), keyFilters(filters)] as const,
   /** The `create` mutation. */
   createConnectWebview: (client: SeamConnectClient) =>
     [...seamConnectKeys.connectWebviews(client), 'create'] as const,
@@ -34,6 +42,15 @@ export const seamConnectKeys = {
       'get',
       { connected_account_id: connectedAccountId },
     ] as const,
+  /** Every page of every connected account list (`useConnectedAccounts`). */
+  connectedAccountLists: (client: SeamConnectClient) =>
+    [...seamConnectKeys.connectedAccounts(client), 'list'] as const,
+  /** The pages of one connected account list. */
+  connectedAccountList: (client: SeamConnectClient, filters: ListFilters) =>
+    [...seamConnectKeys.connectedAccountLists(client), keyFilters(filters)] as const,
+  /** The `update` mutation of an account's metadata. */
+  updateConnectedAccount: (client: SeamConnectClient) =>
+    [...seamConnectKeys.connectedAccounts(client), 'update'] as const,
   /** The connected account that a Connect Webview created, as that webview named it. */
   connectedAccountByConnectWebview: (
     client: SeamConnectClient,
@@ -45,4 +62,16 @@ export const seamConnectKeys = {
       'by_connect_webview',
       { connect_webview_id: connectWebviewId, connected_account_id: connectedAccountId },
     ] as const,
+}
+
+/**
+ * Filters as a key holds them: a `userIdentifierKey` is a publishable key's credential, so the
+ * key holds its digest, never the value (like the client's `scope`).
+ */
+function keyFilters(filters: ListFilters): ListFilters {
+  // Optional chaining: a caller without types may pass `null`, which validation then refuses.
+  const userIdentifierKey: unknown = filters?.userIdentifierKey
+  return typeof userIdentifierKey === 'string'
+    ? { ...filters, userIdentifierKey: hashHex(userIdentifierKey) }
+    : filters
 }

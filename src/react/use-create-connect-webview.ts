@@ -9,14 +9,15 @@ import {
 import type { SeamConnectError } from '../errors/errors.js'
 import { createConnectWebviewMutationOptions } from '../query/create-connect-webview-mutation-options.js'
 import type { ConnectWebview, CreateConnectWebviewParams } from '../schemas/connect-webview.js'
+import type { CustomMetadataInput } from '../schemas/custom-metadata.js'
 import { useRequiredClient } from './seam-connect-context.js'
 
 /**
  * React Query's mutation options, without `retry` and `retryDelay`: a create runs once per call
  * (a retried one would leave a second webview behind).
  */
-export type UseCreateConnectWebviewOptions = Omit<
-  UseMutationOptions<ConnectWebview, SeamConnectError, CreateConnectWebviewParams>,
+export type UseCreateConnectWebviewOptions<M = CustomMetadataInput> = Omit<
+  UseMutationOptions<ConnectWebview, SeamConnectError, CreateConnectWebviewParams<M>>,
   'mutationFn' | 'mutationKey' | 'retry' | 'retryDelay'
 >
 

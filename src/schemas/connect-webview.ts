@@ -1,5 +1,9 @@
 import * as z from 'zod/mini'
-import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
+import {
+  customMetadataInputSchema,
+  customMetadataSchema,
+  type CustomMetadataInput,
+} from './custom-metadata.js'
 import { httpUrlSchema, nonEmptyStringSchema, nullableStringSchema } from './primitives.js'
 
 /**
@@ -80,7 +84,11 @@ export const createConnectWebviewParamsSchema = z.strictObject({
   customer_key: z.optional(nonEmptyStringSchema),
 })
 
-export type CreateConnectWebviewParams = z.input<typeof createConnectWebviewParamsSchema>
+/** The create params; `M` types `custom_metadata` (any metadata by default). */
+export type CreateConnectWebviewParams<M = CustomMetadataInput> = {
+  [K in keyof CreateInput]: K extends 'custom_metadata' ? M | undefined : CreateInput[K]
+}
+type CreateInput = z.input<typeof createConnectWebviewParamsSchema>
 
 /** Parameters of `/connect_webviews/get` (https://docs.seam.co/latest/api/connect_webviews/get). */
 export const getConnectWebviewParamsSchema = z.strictObject({

@@ -1,5 +1,9 @@
 import * as z from 'zod/mini'
-import { customMetadataInputSchema, customMetadataSchema } from './custom-metadata.js'
+import {
+  customMetadataInputSchema,
+  customMetadataSchema,
+  type CustomMetadataInput,
+} from './custom-metadata.js'
 import { nonEmptyStringSchema } from './primitives.js'
 
 /**
@@ -60,3 +64,18 @@ export const updateConnectedAccountParamsSchema = z.strictObject({
 })
 
 export type UpdateConnectedAccountParams = z.input<typeof updateConnectedAccountParamsSchema>
+
+/**
+ * The variables of `useUpdateConnectedAccountMetadata`: an account and its whole new metadata
+ * (Seam replaces the object; `null` or `""` removes a key).
+ */
+export const updateConnectedAccountMetadataParamsSchema = z.strictObject({
+  connected_account_id: nonEmptyStringSchema,
+  custom_metadata: customMetadataInputSchema,
+})
+
+/** `{ connected_account_id, custom_metadata }`; `M` types the metadata (any metadata by default). */
+export interface UpdateConnectedAccountMetadataParams<M = CustomMetadataInput> {
+  connected_account_id: string
+  custom_metadata: M
+}

@@ -142,13 +142,13 @@ describe('connectedAccounts', () => {
     void client.connectedAccounts.list({ custom_metadata_has: { count: 1 } })
   })
 
-  it('update takes the id and the new metadata, and resolves with nothing', () => {
+  it('update takes the id and the new metadata, and resolves with the account when Seam sends it', () => {
     expectTypeOf(client.connectedAccounts.update).parameters.toEqualTypeOf<
       [params: UpdateConnectedAccountParams, options?: RequestOptions]
     >()
     expectTypeOf(
       client.connectedAccounts.update({ connected_account_id: 'ca_1', custom_metadata: { a: '' } }),
-    ).resolves.toBeVoid()
+    ).resolves.toEqualTypeOf<ConnectedAccount | undefined>()
     // @ts-expect-error the id is required
     void client.connectedAccounts.update({ custom_metadata: { a: 'b' } })
     // @ts-expect-error a number in custom_metadata

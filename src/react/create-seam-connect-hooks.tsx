@@ -1,0 +1,151 @@
+'use client'
+
+import type {
+  UseInfiniteQueryResult,
+  UseMutationResult,
+  UseQueryResult,
+} from '@tanstack/react-query'
+import { forwardRef, type ForwardedRef, type ReactElement, type Ref } from 'react'
+import {
+  useConnectWebviewCompletion,
+  type ConnectWebviewCompletionResult,
+  type UseConnectWebviewCompletionOptions,
+} from '../completion/use-connect-webview-completion.js'
+import type { ConnectWebviewTarget } from '../completion/webview-target.js'
+import type { SeamConnectError } from '../errors/errors.js'
+import { ConnectWebviewFrame, type ConnectWebviewFrameProps } from '../frame/ConnectWebviewFrame.js'
+import type { ListData } from '../query/list-pages.js'
+import type { OptimisticMetadataUpdate } from '../query/update-connected-account-metadata-mutation-options.js'
+import type { ConnectWebview, CreateConnectWebviewParams } from '../schemas/connect-webview.js'
+import type {
+  ConnectedAccount,
+  UpdateConnectedAccountMetadataParams,
+} from '../schemas/connected-account.js'
+import type { ListFilters } from '../schemas/list.js'
+import type { InferSchemaOutput } from '../schemas/standard-schema.js'
+import type {
+  CustomMetadataSchema,
+  MetadataInputOf,
+  WithCustomMetadata,
+} from '../schemas/typed-metadata.js'
+import {
+  useConnectedAccountMetadata,
+  type ConnectedAccountMetadataTarget,
+  type UseConnectedAccountMetadataOptions,
+} from './use-connected-account-metadata.js'
+import { useConnectedAccounts, type UseListOptions } from './use-connected-accounts.js'
+import { useConnectWebviews } from './use-connect-webviews.js'
+import {
+  useCreateConnectWebview,
+  type UseCreateConnectWebviewOptions,
+} from './use-create-connect-webview.js'
+import {
+  useUpdateConnectedAccountMetadata,
+  type UseUpdateConnectedAccountMetadataOptions,
+} from './use-update-connected-account-metadata.js'
+
+/** `Omit` for each member of a union (the frame's props are one per kind of target). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/**
+ * The hooks and the frame of this library, typed and validated by one metadata schema. Each is
+ * the top-level export of the same name with `schema` given; see {@link createSeamConnectHooks}.
+ */
+export interface SeamConnectHooks<S extends CustomMetadataSchema> {
+  /** The schema everything here is typed and validated by. */
+  readonly schema: S
+  /** `useCreateConnectWebview`, whose `custom_metadata` takes the schema's keys. */
+  useCreateConnectWebview(
+    options?: UseCreateConnectWebviewOptions<MetadataInputOf<S>>,
+  ): UseMutationResult<
+    ConnectWebview,
+    SeamConnectError,
+    CreateConnectWebviewParams<MetadataInputOf<S>>
+  >
+  /** `useConnectedAccountMetadata`, validated by the schema: `data` is its output. */
+  useConnectedAccountMetadata(
+    target: ConnectedAccountMetadataTarget | null,
+    options?: Omit<UseConnectedAccountMetadataOptions<S>, 'schema'>,
+  ): UseQueryResult<InferSchemaOutput<S>, SeamConnectError>
+  /** `useConnectedAccounts`: filters on the schema's keys, each account's metadata validated. */
+  useConnectedAccounts(
+    filters?: ListFilters<MetadataInputOf<S>>,
+    options?: Omit<UseListOptions<S>, 'schema'>,
+  ): UseInfiniteQueryResult<
+    ListData<WithCustomMetadata<ConnectedAccount, InferSchemaOutput<S>>>,
+    SeamConnectError
+  >
+  /** `useConnectWebviews`: filters on the schema's keys, each webview's metadata validated. */
+  useConnectWebviews(
+    filters?: ListFilters<MetadataInputOf<S>>,
+    options?: Omit<UseListOptions<S>, 'schema'>,
+  ): UseInfiniteQueryResult<
+    ListData<WithCustomMetadata<ConnectWebview, InferSchemaOutput<S>>>,
+    SeamConnectError
+  >
+  /** `useUpdateConnectedAccountMetadata`, whose `custom_metadata` takes the schema's keys. */
+  useUpdateConnectedAccountMetadata(
+    options?: UseUpdateConnectedAccountMetadataOptions<MetadataInputOf<S>>,
+  ): UseMutationResult<
+    ConnectedAccount | undefined,
+    SeamConnectError,
+    UpdateConnectedAccountMetadataParams<MetadataInputOf<S>>,
+    OptimisticMetadataUpdate
+  >
+  /** `useConnectWebviewCompletion`, whose `customMetadata` is the schema's output. */
+  useConnectWebviewCompletion(
+    target: ConnectWebviewTarget | null,
+    options?: Omit<UseConnectWebviewCompletionOptions<S>, 'schema'>,
+  ): ConnectWebviewCompletionResult<InferSchemaOutput<S>>
+  /** `<ConnectWebviewFrame>`, whose `onComplete` receives the schema's output. */
+  ConnectWebviewFrame: (
+    props: OmitEach<ConnectWebviewFrameProps<S>, 'schema'> & { ref?: Ref<HTMLIFrameElement> },
+  ) => ReactElement
+}
+
+/**
+ * The app's metadata schema, given once: the hooks and the frame it returns take and return the
+ * schema's types everywhere metadata appears (create, filters, update, reads, `onComplete`), and
+ * validate what they read with it at runtime (a mismatch is a `SeamResponseParseError`).
+ *
+ * A factory rather than a provider prop: React context carries values, not types, so only a
+ * value made from the schema can type the calls that use it. Call it once, at module level, and
+ * import the hooks from there. Writes are typed by the schema and checked by Seam's rules; each
+ * key is optional in them, because the app's server adds its trusted keys (a read checks the
+ * whole schema).
+ *
+ * @example
+ * // seam.ts
+ * export const { useConnectedAccounts, useUpdateConnectedAccountMetadata, ConnectWebviewFrame } =
+ *   createSeamConnectHooks({ schema: z.object({ your_app_user_id: z.string(), tenant_id: z.string() }) })
+ */
+export function createSeamConnectHooks<S extends CustomMetadataSchema>({
+  schema,
+}: {
+  schema: S
+}): SeamConnectHooks<S> {
+  type Hooks = SeamConnectHooks<S>
+  // Typed as the base frame is: forwardRef's own type cannot carry a union of props.
+  const Frame = forwardRef(function SchemaConnectWebviewFrame(
+    props: ConnectWebviewFrameProps<S>,
+    ref: ForwardedRef<HTMLIFrameElement>,
+  ) {
+    return <ConnectWebviewFrame<S> {...props} schema={schema} ref={ref} />
+  }) as Hooks['ConnectWebviewFrame']
+  return {
+    schema,
+    // Writes are typed by the schema and checked at runtime by Seam's rules, so the untyped hooks
+    // serve them as they are: the schema's write types are theirs, narrowed.
+    useCreateConnectWebview: useCreateConnectWebview as Hooks['useCreateConnectWebview'],
+    useConnectedAccountMetadata: (target, options) =>
+      useConnectedAccountMetadata(target, { ...options, schema }),
+    useConnectedAccounts: (filters, options) =>
+      useConnectedAccounts(filters, { ...options, schema }),
+    useConnectWebviews: (filters, options) => useConnectWebviews(filters, { ...options, schema }),
+    useUpdateConnectedAccountMetadata:
+      useUpdateConnectedAccountMetadata as Hooks['useUpdateConnectedAccountMetadata'],
+    useConnectWebviewCompletion: (target, options) =>
+      useConnectWebviewCompletion(target, { ...options, schema }),
+    ConnectWebviewFrame: Frame,
+  }
+}
