@@ -1,5 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { TestProject } from 'vitest/node'
+import { scopeHeaders } from '../../fake/control-client'
 import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server'
+import { createSeamConnectHandler, toNodeListener } from '../../src/server/index'
+import { TEST_SCOPE_HEADER, TEST_USER_HEADER } from './handler-headers'
 
 const ATTEMPTS = 10
 
@@ -46,15 +52,59 @@ export async function startFakeWithLookalike(): Promise<{
   })
 }
 
+/**
+ * The app's server as the hooks meet it in a page (the dom tests run in jsdom, where the handler
+ * refuses to run): `createSeamConnectHandler` in front of `fake`, on 127.0.0.1. The signed-in user
+ * is the {@link TEST_USER_HEADER} (trusted metadata `user_id`), and its requests to Seam carry the
+ * fake scope named by {@link TEST_SCOPE_HEADER}, so each test faults and counts its own.
+ */
+async function startHandler(fake: FakeSeamConnect) {
+  const scopes = new AsyncLocalStorage<string | null>()
+  const handler = createSeamConnectHandler({
+    apiKey: fake.apiKey,
+    endpoint: fake.url,
+    basePath: '/api/seam',
+    authorize: (request) => {
+      const user = request.headers.get(TEST_USER_HEADER)
+      return user ? { trustedMetadata: { user_id: user } } : null
+    },
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers)
+      const scope = scopes.getStore()
+      if (scope)
+        for (const [name, value] of Object.entries(scopeHeaders(scope))) headers.set(name, value)
+      return fetch(input, { ...init, headers })
+    },
+  })
+  const server = createServer(
+    toNodeListener((request) =>
+      scopes.run(request.headers.get(TEST_SCOPE_HEADER), () => handler(request)),
+    ),
+  )
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/api/seam`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
 /** One fake Seam Connect per Vitest project; tests isolate themselves by user_identifier_key. */
 export default async function setup(project: TestProject) {
   const { fake, lookalike } = await startFakeWithLookalike()
+  const handler = await startHandler(fake)
+  project.provide('handlerUrl', handler.url)
   project.provide('fakeUrl', fake.url)
   project.provide('fakeApiKey', fake.apiKey)
   project.provide('fakePublishableKey', fake.publishableKey)
   // Same fixed keys as the main fake, but its own state: nothing created on one exists on the other.
   project.provide('fakeLookalikeUrl', lookalike.url)
   return async () => {
+    await handler.stop()
     await Promise.all([fake.stop(), lookalike.stop()])
   }
 }
@@ -66,5 +116,7 @@ declare module 'vitest' {
     fakePublishableKey: string
     /** A second fake whose origin starts with fakeUrl's (port P * 10 + 1). */
     fakeLookalikeUrl: string
+    /** The app's server (createSeamConnectHandler) in front of the fake, at its base path. */
+    handlerUrl: string
   }
 }
