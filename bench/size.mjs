@@ -23,13 +23,15 @@ const entry = source('src/index.ts')
 const TESTING_ONLY = ['hono', '@hono/node-server', 'msw']
 const NODE_BUILTINS = 'node: built-ins'
 
-// Budgets, zod counted. The typical import is about 97% of the whole entry: the provider builds
+// Budgets, zod counted. The typical import is about 90% of the whole entry: the provider builds
 // the client (options check, auth, timeouts, retries, secret scrubbing), the frame needs the
 // completion engine, and every reply is validated. It was measured at 12.8 KB even with list and
-// update routes, strict params and every English message removed, so its budget is the entry's:
-// what catches a regression here is the entry's budget and the table, not a smaller number that
-// only deleting safety could reach. /server and /testing have no budget: they never reach a
-// browser.
+// update routes, strict params and every English message removed, so its budget is 16 KB: what
+// catches a regression here is the budget and the table, not a smaller number that only deleting
+// safety could reach. The whole entry's budget was 16 KB until the lists, the optimistic update and
+// the schema-typed hooks (1.3 KB) joined it; it is 18 KB now, a decision for the project's owner
+// (the closing note of the issue that added them says so). /server and /testing have no budget:
+// they never reach a browser.
 export const IMPORTS = [
   {
     name: 'typical import',
@@ -44,7 +46,7 @@ export const IMPORTS = [
     name: 'whole browser entry',
     code: `export * from ${entry}`,
     platform: 'browser',
-    budget: 16 * KB,
+    budget: 18 * KB,
     forbidden: [...TESTING_ONLY, NODE_BUILTINS],
   },
   {

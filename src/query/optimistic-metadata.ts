@@ -7,8 +7,11 @@ import type { Page } from '../schemas/list.js'
 import { seamConnectKeys } from './keys.js'
 import type { ListPageParam } from './list-pages.js'
 
-/** What the cache held before an optimistic update: written back if the update fails. */
-export type CacheSnapshot = [QueryKey, unknown][]
+/**
+ * Each entry an optimistic update changed: its key, what it held before, and what the update
+ * wrote (as the cache stored it).
+ */
+export type CacheSnapshot = [key: QueryKey, before: unknown, written: unknown][]
 
 /**
  * An account's metadata once Seam has applied an update: Seam replaces the whole object, and
@@ -31,35 +34,50 @@ export const matchesMetadataFilter = (metadata: CustomMetadata, filter: unknown)
 /**
  * Writes an account's new metadata into every cached read of it: by id, through a Connect
  * Webview, and in every list page, where it leaves the lists whose `customMetadataHas` it no
- * longer matches. Returns what the cache held before, for a rollback.
+ * longer matches. `trustedKeys` keep their cached values, as the app's server keeps them
+ * (docs/seam-api.md §4). Returns what the cache held before, for a rollback.
  */
 export function applyMetadataUpdate(
   queryClient: QueryClient,
   client: SeamConnectClient,
   connectedAccountId: string,
   input: CustomMetadataInput,
+  trustedKeys: readonly string[],
 ): CacheSnapshot {
-  const custom_metadata = replacedMetadata(input)
+  const sent = replacedMetadata(input)
+  const updated = (account: ConnectedAccount): ConnectedAccount => ({
+    ...account,
+    custom_metadata: {
+      ...sent,
+      ...Object.fromEntries(
+        trustedKeys.flatMap((key) => {
+          const value = account.custom_metadata[key]
+          return value === undefined ? [] : [[key, value]]
+        }),
+      ),
+    },
+  })
+  const snapshot: CacheSnapshot = []
   const lists = seamConnectKeys.connectedAccountLists(client)
   const listEntries = queryClient.getQueriesData<
     InfiniteData<Page<ConnectedAccount>, ListPageParam>
   >({ queryKey: lists })
+  const holds = (page: Page<ConnectedAccount>) =>
+    page.items.some((account) => account.connected_account_id === connectedAccountId)
   for (const [key, data] of listEntries) {
-    if (!data) continue
+    if (!data?.pages.some(holds)) continue
     // A list's key is its prefix and its filters (seamConnectKeys.connectedAccountList).
     const filters = key[lists.length]
     const filter = isPlainObject(filters) ? filters.customMetadataHas : undefined
     const pages = data.pages.map((page) => ({
       ...page,
-      items: page.items.flatMap((account) =>
-        account.connected_account_id !== connectedAccountId
-          ? [account]
-          : matchesMetadataFilter(custom_metadata, filter)
-            ? [{ ...account, custom_metadata }]
-            : [],
-      ),
+      items: page.items.flatMap((account) => {
+        if (account.connected_account_id !== connectedAccountId) return [account]
+        const next = updated(account)
+        return matchesMetadataFilter(next.custom_metadata, filter) ? [next] : []
+      }),
     }))
-    queryClient.setQueryData(key, { ...data, pages })
+    snapshot.push([key, data, queryClient.setQueryData(key, { ...data, pages })])
   }
   // Every other account entry holds one account: by id, or through a Connect Webview.
   const accountEntries = queryClient
@@ -67,14 +85,19 @@ export function applyMetadataUpdate(
     .filter(([key]) => key[lists.length - 1] !== 'list')
   for (const [key, data] of accountEntries) {
     if (data?.connected_account_id === connectedAccountId) {
-      queryClient.setQueryData(key, { ...data, custom_metadata })
+      snapshot.push([key, data, queryClient.setQueryData(key, updated(data))])
     }
   }
-  const entries: CacheSnapshot = [...listEntries, ...accountEntries]
-  return entries
+  return snapshot
 }
 
-/** Puts back what {@link applyMetadataUpdate} replaced. */
+/**
+ * Puts back what {@link applyMetadataUpdate} replaced, in the entries that still hold what it
+ * wrote. An entry changed since (a page loaded, another update, a read) keeps its newer data,
+ * which the re-read after the update corrects if need be.
+ */
 export function restoreCache(queryClient: QueryClient, snapshot: CacheSnapshot): void {
-  for (const [key, data] of snapshot) queryClient.setQueryData(key, data)
+  for (const [key, before, written] of snapshot) {
+    if (queryClient.getQueryData(key) === written) queryClient.setQueryData(key, before)
+  }
 }

@@ -11,6 +11,16 @@ import {
 import { seamConnectKeys } from './keys.js'
 import { applyMetadataUpdate, restoreCache, type CacheSnapshot } from './optimistic-metadata.js'
 
+export interface UpdateConnectedAccountMetadataMutationOptions {
+  queryClient: QueryClient
+  /**
+   * Keys your server sets and keeps whatever the browser sends (`createSeamConnectHandler`'s
+   * `trustedMetadata`): the optimistic value keeps their cached values, as the server will, so
+   * an update may leave them out.
+   */
+  trustedKeys?: readonly string[]
+}
+
 /** What an optimistic update leaves for its rollback. */
 export interface OptimisticMetadataUpdate {
   previous: CacheSnapshot
@@ -25,7 +35,8 @@ export interface OptimisticMetadataUpdate {
  * - The variables are checked first: bad input rejects with a `SeamInvalidInputError`, and neither
  *   the cache nor Seam sees it.
  * - Then every cached read of the account shows the new metadata at once (by id, through its
- *   webview, in lists; it leaves lists whose filter it no longer matches). A failure puts the cache
+ *   webview, in lists; it leaves lists whose filter it no longer matches), with `trustedKeys` as
+ *   they were. A failure puts the cache
  *   back; either way the account queries are invalidated once the last pending update settles.
  * - Seam accepts this route only with an API key: from a browser, it needs the app's server
  *   (`react-seam-connect/server`). `retry: false`: a write is never sent twice.
@@ -34,7 +45,7 @@ export interface OptimisticMetadataUpdate {
  */
 export function updateConnectedAccountMetadataMutationOptions(
   client: SeamConnectClient,
-  { queryClient }: { queryClient: QueryClient },
+  { queryClient, trustedKeys = [] }: UpdateConnectedAccountMetadataMutationOptions,
 ) {
   const mutationKey = seamConnectKeys.updateConnectedAccount(client)
   const accounts = seamConnectKeys.connectedAccounts(client)
@@ -57,6 +68,7 @@ export function updateConnectedAccountMetadataMutationOptions(
         client,
         connected_account_id,
         custom_metadata,
+        trustedKeys,
       )
       return { previous } satisfies OptimisticMetadataUpdate
     },

@@ -25,6 +25,7 @@ import type { ListFilters } from '../schemas/list.js'
 import type { InferSchemaOutput } from '../schemas/standard-schema.js'
 import type {
   CustomMetadataSchema,
+  InferSchemaInput,
   MetadataInputOf,
   WithCustomMetadata,
 } from '../schemas/typed-metadata.js'
@@ -44,6 +45,9 @@ import {
   type UseUpdateConnectedAccountMetadataOptions,
 } from './use-update-connected-account-metadata.js'
 
+/** What the page writes: the schema's keys but the server's trusted ones (see MetadataInputOf). */
+type Written<S extends CustomMetadataSchema, T extends string> = Omit<MetadataInputOf<S>, T>
+
 /** `Omit` for each member of a union (the frame's props are one per kind of target). */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
@@ -51,17 +55,15 @@ type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
  * The hooks and the frame of this library, typed and validated by one metadata schema. Each is
  * the top-level export of the same name with `schema` given; see {@link createSeamConnectHooks}.
  */
-export interface SeamConnectHooks<S extends CustomMetadataSchema> {
+export interface SeamConnectHooks<S extends CustomMetadataSchema, T extends string = never> {
   /** The schema everything here is typed and validated by. */
   readonly schema: S
+  /** The keys the app's server sets: left out of what the page writes. */
+  readonly trustedKeys: readonly T[]
   /** `useCreateConnectWebview`, whose `custom_metadata` takes the schema's keys. */
   useCreateConnectWebview(
-    options?: UseCreateConnectWebviewOptions<MetadataInputOf<S>>,
-  ): UseMutationResult<
-    ConnectWebview,
-    SeamConnectError,
-    CreateConnectWebviewParams<MetadataInputOf<S>>
-  >
+    options?: UseCreateConnectWebviewOptions<Written<S, T>>,
+  ): UseMutationResult<ConnectWebview, SeamConnectError, CreateConnectWebviewParams<Written<S, T>>>
   /** `useConnectedAccountMetadata`, validated by the schema: `data` is its output. */
   useConnectedAccountMetadata(
     target: ConnectedAccountMetadataTarget | null,
@@ -85,11 +87,11 @@ export interface SeamConnectHooks<S extends CustomMetadataSchema> {
   >
   /** `useUpdateConnectedAccountMetadata`, whose `custom_metadata` takes the schema's keys. */
   useUpdateConnectedAccountMetadata(
-    options?: UseUpdateConnectedAccountMetadataOptions<MetadataInputOf<S>>,
+    options?: Omit<UseUpdateConnectedAccountMetadataOptions<Written<S, T>>, 'trustedKeys'>,
   ): UseMutationResult<
     ConnectedAccount | undefined,
     SeamConnectError,
-    UpdateConnectedAccountMetadataParams<MetadataInputOf<S>>,
+    UpdateConnectedAccountMetadataParams<Written<S, T>>,
     OptimisticMetadataUpdate
   >
   /** `useConnectWebviewCompletion`, whose `customMetadata` is the schema's output. */
@@ -119,12 +121,22 @@ export interface SeamConnectHooks<S extends CustomMetadataSchema> {
  * export const { useConnectedAccounts, useUpdateConnectedAccountMetadata, ConnectWebviewFrame } =
  *   createSeamConnectHooks({ schema: z.object({ your_app_user_id: z.string(), tenant_id: z.string() }) })
  */
-export function createSeamConnectHooks<S extends CustomMetadataSchema>({
+export function createSeamConnectHooks<
+  S extends CustomMetadataSchema,
+  T extends keyof InferSchemaInput<S> & string = never,
+>({
   schema,
+  trustedKeys = [],
 }: {
   schema: S
-}): SeamConnectHooks<S> {
-  type Hooks = SeamConnectHooks<S>
+  /**
+   * The keys your server sets (`createSeamConnectHandler`'s `trustedMetadata`, such as
+   * `your_app_user_id`). They are left out of the create and update types, since the server sets
+   * them whatever the page sends, and an optimistic update keeps their values, as the server will.
+   */
+  trustedKeys?: readonly T[]
+}): SeamConnectHooks<S, T> {
+  type Hooks = SeamConnectHooks<S, T>
   // Typed as the base frame is: forwardRef's own type cannot carry a union of props.
   const Frame = forwardRef(function SchemaConnectWebviewFrame(
     props: ConnectWebviewFrameProps<S>,
@@ -134,6 +146,7 @@ export function createSeamConnectHooks<S extends CustomMetadataSchema>({
   }) as Hooks['ConnectWebviewFrame']
   return {
     schema,
+    trustedKeys,
     // Writes are typed by the schema and checked at runtime by Seam's rules, so the untyped hooks
     // serve them as they are: the schema's write types are theirs, narrowed.
     useCreateConnectWebview: useCreateConnectWebview as Hooks['useCreateConnectWebview'],
@@ -142,8 +155,12 @@ export function createSeamConnectHooks<S extends CustomMetadataSchema>({
     useConnectedAccounts: (filters, options) =>
       useConnectedAccounts(filters, { ...options, schema }),
     useConnectWebviews: (filters, options) => useConnectWebviews(filters, { ...options, schema }),
-    useUpdateConnectedAccountMetadata:
-      useUpdateConnectedAccountMetadata as Hooks['useUpdateConnectedAccountMetadata'],
+    // The caller's callbacks take the narrower variables, which are the only ones it can pass.
+    useUpdateConnectedAccountMetadata: ((options?: UseUpdateConnectedAccountMetadataOptions) =>
+      useUpdateConnectedAccountMetadata({
+        ...options,
+        trustedKeys,
+      })) as Hooks['useUpdateConnectedAccountMetadata'],
     useConnectWebviewCompletion: (target, options) =>
       useConnectWebviewCompletion(target, { ...options, schema }),
     ConnectWebviewFrame: Frame,

@@ -10,6 +10,7 @@ import type { SeamConnectError } from '../errors/errors.js'
 import {
   updateConnectedAccountMetadataMutationOptions,
   type OptimisticMetadataUpdate,
+  type UpdateConnectedAccountMetadataMutationOptions,
 } from '../query/update-connected-account-metadata-mutation-options.js'
 import type {
   ConnectedAccount,
@@ -30,13 +31,15 @@ export type UseUpdateConnectedAccountMetadataOptions<M = CustomMetadataInput> = 
     OptimisticMetadataUpdate
   >,
   'mutationFn' | 'mutationKey' | 'retry' | 'retryDelay' | 'onMutate'
->
+> &
+  Pick<UpdateConnectedAccountMetadataMutationOptions, 'trustedKeys'>
 
 /**
  * Changes a connected account's `custom_metadata`, optimistically.
  *
  * - **Seam replaces the whole object**: send all of it; `null` or `""` removes a key. Through
- *   `react-seam-connect/server`, the app's trusted keys stay whatever is sent.
+ *   `react-seam-connect/server`, the app's trusted keys stay whatever is sent: name them in
+ *   `trustedKeys` and the optimistic value keeps them too, so the update may leave them out.
  * - Bad variables reject with a `SeamInvalidInputError`; nothing is sent and the cache is left
  *   alone.
  * - Every cached read of the account shows the new metadata at once (by id, through its webview,
@@ -50,9 +53,10 @@ export type UseUpdateConnectedAccountMetadataOptions<M = CustomMetadataInput> = 
  * const update = useUpdateConnectedAccountMetadata()
  * update.mutate({ connected_account_id, custom_metadata: { ...account.custom_metadata, plan: 'pro' } })
  */
-export function useUpdateConnectedAccountMetadata(
-  options: UseUpdateConnectedAccountMetadataOptions = {},
-): UseMutationResult<
+export function useUpdateConnectedAccountMetadata({
+  trustedKeys,
+  ...options
+}: UseUpdateConnectedAccountMetadataOptions = {}): UseMutationResult<
   ConnectedAccount | undefined,
   SeamConnectError,
   UpdateConnectedAccountMetadataParams,
@@ -60,7 +64,7 @@ export function useUpdateConnectedAccountMetadata(
 > {
   const client = useRequiredClient('useUpdateConnectedAccountMetadata()')
   const queryClient = useQueryClient()
-  const base = updateConnectedAccountMetadataMutationOptions(client, { queryClient })
+  const base = updateConnectedAccountMetadataMutationOptions(client, { queryClient, trustedKeys })
   return useMutation({
     ...options,
     ...base,

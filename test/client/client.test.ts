@@ -10,7 +10,7 @@ import {
   SeamNetworkError,
   type SeamResponseParseError,
 } from '../../src/index'
-import { fakeControl, uniqueUser } from '../../fake/control-client'
+import { fakeControl, scopeHeaders, uniqueUser } from '../../fake/control-client'
 import { rejection } from '../support/errors'
 import { sessionClient } from '../support/session-client'
 
@@ -558,12 +558,12 @@ describe('connectedAccounts.update (from a server, with the API key)', () => {
     })
     const { connected_account } = await fake.complete(created.connect_webview_id)
     const server = createSeamConnectClient({ endpoint, apiKey })
-    await expect(
-      server.connectedAccounts.update({
-        connected_account_id: connected_account.connected_account_id,
-        custom_metadata: { keep: 'new', drop_null: null, drop_empty: '' },
-      }),
-    ).resolves.toBeUndefined()
+    const updated = await server.connectedAccounts.update({
+      connected_account_id: connected_account.connected_account_id,
+      custom_metadata: { keep: 'new', drop_null: null, drop_empty: '' },
+    })
+    // Seam's reply carries the updated account (per @seamapi/types), and the client passes it on.
+    expect(updated?.custom_metadata).toEqual({ keep: 'new' })
     const account = await server.connectedAccounts.get({
       connected_account_id: connected_account.connected_account_id,
     })
@@ -581,6 +581,28 @@ describe('connectedAccounts.update (from a server, with the API key)', () => {
       }),
     )) as SeamApiError
     expect([401, 403]).toContain(error.status)
+    // The message says why, and where to go, instead of reading as an expired session.
+    expect(error.message).toMatch(/only with an API key.*react-seam-connect\/server/)
+  })
+
+  it('resolves with nothing when Seam’s reply is only { ok: true } (the older documented reply)', async () => {
+    const scope = uniqueUser('update-ok-only')
+    const { client } = sessionClient('update-ok-only')
+    const created = await client.connectWebviews.create()
+    const { connected_account } = await fake.complete(created.connect_webview_id)
+    const server = createSeamConnectClient({ endpoint, apiKey, headers: scopeHeaders(scope) })
+    await fake.fault({
+      scope,
+      route: '/connected_accounts/update',
+      status: 200,
+      body: '{"ok":true}',
+    })
+    await expect(
+      server.connectedAccounts.update({
+        connected_account_id: connected_account.connected_account_id,
+        custom_metadata: {},
+      }),
+    ).resolves.toBeUndefined()
   })
 
   it('validates update params before sending', async () => {

@@ -162,3 +162,32 @@ describe('the hooks without a schema', () => {
     updateConnectedAccountMetadataMutationOptions(client)
   })
 })
+
+describe('createSeamConnectHooks({ schema, trustedKeys })', () => {
+  const typed = createSeamConnectHooks({ schema, trustedKeys: ['your_app_user_id'] })
+
+  it('leaves the server’s keys out of what the page writes, and keeps them everywhere it reads', () => {
+    typed.useCreateConnectWebview().mutate({ custom_metadata: { tenant_id: 'acme' } })
+    // @ts-expect-error the server sets your_app_user_id: the page cannot
+    typed.useCreateConnectWebview().mutate({ custom_metadata: { your_app_user_id: 'u_2' } })
+    typed
+      .useUpdateConnectedAccountMetadata()
+      .mutate({ connected_account_id: 'ca_1', custom_metadata: { tenant_id: 'globex' } })
+    typed.useUpdateConnectedAccountMetadata().mutate({
+      connected_account_id: 'ca_1',
+      // @ts-expect-error the server keeps your_app_user_id: the page cannot change it
+      custom_metadata: { your_app_user_id: 'u_2' },
+    })
+    // @ts-expect-error trustedKeys is given once, to the factory
+    typed.useUpdateConnectedAccountMetadata({ trustedKeys: ['tenant_id'] })
+    expectTypeOf(typed.useConnectedAccounts().data?.items[0]?.custom_metadata).toEqualTypeOf<
+      Read | undefined
+    >()
+    typed.useConnectedAccounts({ customMetadataHas: { your_app_user_id: 'u_1' } })
+  })
+
+  it('names only the schema’s keys', () => {
+    // @ts-expect-error not a key of the schema
+    createSeamConnectHooks({ schema, trustedKeys: ['user_id'] })
+  })
+})

@@ -3,9 +3,11 @@
 // rollback on a failure the fake injects, and the trusted keys the server keeps.
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, inject, it } from 'vitest'
+import { z } from 'zod'
 import { fakeControl, uniqueUser } from '../../fake/control-client'
 import {
   createSeamConnectClient,
+  createSeamConnectHooks,
   isSeamApiError,
   isSeamInvalidInputError,
   useConnectedAccountMetadata,
@@ -206,5 +208,97 @@ describe('useUpdateConnectedAccountMetadata straight to Seam', () => {
     expect(String(error)).toMatch(/only with an API key/)
     expect(String(error)).toMatch(/react-seam-connect\/server/)
     expect(view.result.current.metadata.data).toEqual({ tenant_id: 'acme' })
+  })
+})
+
+describe('useUpdateConnectedAccountMetadata with the app’s schema and its server’s trusted keys', () => {
+  it('an update that leaves the trusted key to the server keeps it in the optimistic value: the typed list never fails', async () => {
+    const schema = z.object({ user_id: z.string(), tenant_id: z.string() })
+    const seam = createSeamConnectHooks({ schema, trustedKeys: ['user_id'] })
+    const { client, user, scope } = handlerClient('update-trusted')
+    const account = await fake.seedConnectedAccount({
+      custom_metadata: { user_id: user, tenant_id: 'acme' },
+    })
+    const id = account.connected_account_id
+    const { wrapper } = providers(client)
+    const errors: unknown[] = []
+    const { result } = renderHook(
+      () => {
+        const list = seam.useConnectedAccounts()
+        if (list.error) errors.push(list.error)
+        return { list, update: seam.useUpdateConnectedAccountMetadata() }
+      },
+      { wrapper },
+    )
+    await waitFor(() => expect(result.current.list.data?.items).toHaveLength(1))
+    await fake.fault({ scope, route: '/connected_accounts/update', latency_ms: 1000 })
+
+    let done!: Promise<unknown>
+    act(() => {
+      done = result.current.update.mutateAsync({
+        connected_account_id: id,
+        custom_metadata: { tenant_id: 'globex' },
+      })
+    })
+    await waitFor(() =>
+      expect(result.current.list.data?.items[0]?.custom_metadata).toEqual({
+        user_id: user,
+        tenant_id: 'globex',
+      }),
+    )
+    expect(result.current.update.isPending).toBe(true)
+    await act(() => done)
+    await waitFor(() =>
+      expect(result.current.list.data?.items[0]?.custom_metadata).toEqual({
+        user_id: user,
+        tenant_id: 'globex',
+      }),
+    )
+    expect(errors).toEqual([])
+  })
+})
+
+describe('useUpdateConnectedAccountMetadata: a rollback puts back only what the update wrote', () => {
+  it('a page loaded while the update was pending stays after the update fails', async () => {
+    const { client, user, scope } = handlerClient('update-load-more')
+    const ids: string[] = []
+    for (let i = 0; i < 4; i++) {
+      const account = await fake.seedConnectedAccount({
+        custom_metadata: { user_id: user, tenant_id: 'acme' },
+      })
+      ids.push(account.connected_account_id)
+    }
+    const { result } = renderHook(
+      () => ({
+        list: useConnectedAccounts({ limit: 2 }),
+        update: useUpdateConnectedAccountMetadata(),
+      }),
+      providers(client),
+    )
+    await waitFor(() => expect(result.current.list.data?.pages).toHaveLength(1))
+    const first = result.current.list.data?.items[0]?.connected_account_id ?? ''
+    await fake.fault({ scope, route: '/connected_accounts/update', latency_ms: 1000, status: 500 })
+
+    let failed!: Promise<unknown>
+    act(() => {
+      failed = result.current.update
+        .mutateAsync({ connected_account_id: first, custom_metadata: { tenant_id: 'globex' } })
+        .catch((error: unknown) => error)
+    })
+    await waitFor(() => expect(result.current.update.isPending).toBe(true))
+    // While the update is on its way, the user loads the next page.
+    await act(() => result.current.list.fetchNextPage())
+    await waitFor(() => expect(result.current.list.data?.pages).toHaveLength(2))
+
+    expect(isSeamApiError(await act(() => failed))).toBe(true)
+    await waitFor(() => expect(result.current.list.isFetching).toBe(false))
+    expect(result.current.list.data?.pages).toHaveLength(2)
+    expect(result.current.list.data?.items.map((a) => a.connected_account_id).sort()).toEqual(
+      [...ids].sort(),
+    )
+    expect(result.current.list.data?.items[0]?.custom_metadata).toEqual({
+      user_id: user,
+      tenant_id: 'acme',
+    })
   })
 })
