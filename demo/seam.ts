@@ -1,7 +1,11 @@
 // The demo's metadata, described once: every hook made here takes and returns these types, and
 // validates what it reads against this schema (a mismatch is a SeamResponseParseError).
 import { z } from 'zod'
-import { createSeamConnectHooks } from '../src/index'
+import {
+  createSeamConnectHooks,
+  type ConnectedAccount,
+  type WithCustomMetadata,
+} from '../src/index'
 
 /** The key the demo's server writes on every webview and account (demo-backend-plugin.ts). */
 export const TRUSTED_KEY = 'your_app_user_id'
@@ -20,6 +24,9 @@ export const demoMetadataSchema = z
   .catchall(z.union([z.string(), z.boolean()]))
 
 export type DemoMetadata = z.output<typeof demoMetadataSchema>
+
+/** A connected account as the demo reads it: its metadata validated by the schema. */
+export type DemoAccount = WithCustomMetadata<ConnectedAccount, DemoMetadata>
 
 export const { useConnectedAccounts, useUpdateConnectedAccountMetadata } = createSeamConnectHooks({
   schema: demoMetadataSchema,
