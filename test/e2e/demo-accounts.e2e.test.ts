@@ -3,6 +3,7 @@
 // refreshed by the completions alone, metadata edited in the panel's form and read back after a
 // reload. The demo runs exactly as `npm start` runs it, in front of the bundled fake Seam Connect.
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { chromium, type Browser, type Locator, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACCOUNTS_PAGE_SIZE } from '../../demo/components/AccountsPanel'
@@ -10,6 +11,7 @@ import { fakeControl } from '../../fake/control-client'
 import { chromiumArgs, findChromium } from '../support/chromium.mjs'
 import { startDemo, type StartedDemo } from '../support/demo-server'
 
+const require = createRequire(import.meta.url)
 const FRAME_TITLE = 'Connect your device account with Seam'
 
 let demo: StartedDemo | undefined
@@ -76,6 +78,14 @@ const cell = (panel: Locator, name: string, key: string, value: string) =>
     .getByRole('row')
     .filter({ has: panel.page().getByRole('rowheader', { name: key, exact: true }) })
     .filter({ hasText: JSON.stringify(value) })
+
+/** axe's rule ids the page breaks (the hosted page inside the iframe is the fake's own markup). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  return page.evaluate(
+    `axe.run('main', { iframes: false }).then((r) => r.violations.map((v) => v.id))`,
+  )
+}
 
 /** The editor row whose key field holds `key`: its number, as its labels say ("Key 2"). */
 async function rowNumberOf(form: Locator, key: string): Promise<number> {
@@ -172,6 +182,7 @@ describe('the demo’s "Your accounts" panel', () => {
     ])
     expect(await rowsOf(tableOf(panel, 'ada.second'))).toEqual([['your_app_user_id', '"user_ada"']])
     expect(await panel.getByRole('alert').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
 
     // A reconnect of the same account (same username) replaces its metadata with the new
     // webview's (the reloaded flow's rows: tenant_id "acme", plan "free"): the panel follows.
@@ -221,6 +232,7 @@ describe('the demo’s "Your accounts" panel', () => {
     await cell(panel, 'ada.failing', 'plan', 'free').waitFor()
     expect(await plan.inputValue()).toBe('gold')
     expect(await form.getByRole('button', { name: 'Save metadata' }).isEnabled()).toBe(true)
+    expect(await axeViolations(page)).toEqual([])
 
     // Signed in again (in the other window): the same form saves.
     await otherWindow.getByRole('button', { name: 'Sign in as Ada' }).click()
