@@ -3,7 +3,7 @@ import { TRUSTED_KEY, useConnectedAccounts, type DemoAccount } from '../seam'
 import { AccountMetadataEditor } from './AccountMetadataEditor'
 import { MetadataTable } from './MetadataTable'
 
-/** Small on purpose: two or three connections are enough to need "Load more". */
+/** Small on purpose: a sixth connected account is enough to need "Load more". */
 export const ACCOUNTS_PAGE_SIZE = 5
 
 /**
