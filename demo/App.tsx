@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { SeamConnectProvider } from '../src/index'
+import { AccountsPanel } from './components/AccountsPanel'
 import { ConnectFlow } from './components/ConnectFlow'
 import { SignIn } from './components/SignIn'
 import { readSession, sessionQueryKey, signIn, signOut, type DemoSessionReply } from './session'
@@ -57,7 +58,10 @@ export function App() {
       {user && (
         // Keyed by user: nothing of one user's flow survives a switch to another.
         <SeamConnectProvider key={user.id} endpoint={SEAM_ENDPOINT}>
-          <ConnectFlow />
+          <div className="flow">
+            <ConnectFlow />
+            <AccountsPanel />
+          </div>
         </SeamConnectProvider>
       )}
     </main>

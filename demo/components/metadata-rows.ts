@@ -1,4 +1,8 @@
-import { findCustomMetadataIssues, type CustomMetadataInput } from '../../src/index'
+import {
+  findCustomMetadataIssues,
+  type CustomMetadata,
+  type CustomMetadataInput,
+} from '../../src/index'
 
 /** How a row's text becomes a metadata value; "number" exists to show Seam refusing numbers. */
 export type RowType = 'text' | 'true' | 'false' | 'null' | 'number'
@@ -8,6 +12,12 @@ export interface MetadataRow {
   key: string
   type: RowType
   value: string
+}
+
+/** A problem with one row (`rowId`), or with the whole object (`rowId: null`). */
+export interface RowProblem {
+  rowId: string | null
+  message: string
 }
 
 let nextId = 0
@@ -33,13 +43,19 @@ function rowValue(row: MetadataRow): unknown {
   }
 }
 
+/** Rows for metadata as Seam stores it (text and booleans), one per key. */
+export const rowsFromMetadata = (metadata: CustomMetadata): MetadataRow[] =>
+  Object.entries(metadata).map(([key, value]) =>
+    typeof value === 'string' ? newRow(key, value) : newRow(key, '', value ? 'true' : 'false'),
+  )
+
 /** The metadata the rows describe, and every problem: the library's rules plus repeated keys. */
 export function rowsToMetadata(rows: MetadataRow[]): {
   metadata: CustomMetadataInput
-  problems: { rowId: string | null; message: string }[]
+  problems: RowProblem[]
 } {
   const metadata: Record<string, unknown> = {}
-  const problems: { rowId: string | null; message: string }[] = []
+  const problems: RowProblem[] = []
   const seen = new Set<string>()
   for (const row of rows) {
     // Two rows with one key would silently keep only the last: say so instead.

@@ -2,51 +2,27 @@
 // Playwright library as a person would use it: no /_fake/ calls, the login form filled inside
 // the webview's cross-origin iframe. The page talks to Seam only through the demo's server
 // handler: every request it makes is counted.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
-import { stripVTControlCharacters } from 'node:util'
 import { chromium, type Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumArgs, findChromium } from '../support/chromium.mjs'
+import { startDemo, type StartedDemo } from '../support/demo-server'
 
-let demo: ChildProcess | undefined
+let demo: StartedDemo | undefined
 let browser: Browser | undefined
 let url = ''
 let fakeUrl = ''
 
-/** Resolves with the page URL and the fake's URL, both printed by Vite once the demo listens. */
-function startDemo(): Promise<{ url: string; fakeUrl: string }> {
-  return new Promise((resolve, reject) => {
-    demo = spawn('npm', ['start'], {
-      // Port 0 would not be printed by Vite; a random high port, with Vite free to move it.
-      env: { ...process.env, PORT: String(20000 + Math.floor(Math.random() * 20000)) },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const onData = (chunk: Buffer) => {
-      // Vite colours its output (the port in bold): read it without the escape sequences.
-      output += stripVTControlCharacters(chunk.toString())
-      const page = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1]
-      const fake = /Fake Seam Connect:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-      if (page && fake) resolve({ url: page, fakeUrl: fake })
-    }
-    demo.stdout?.on('data', onData)
-    demo.stderr?.on('data', onData)
-    demo.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)))
-  })
-}
-
 beforeAll(async () => {
-  ;({ url, fakeUrl } = await startDemo())
+  demo = startDemo()
+  ;({ url, fakeUrl } = await demo.ready)
   const found = await findChromium()
   browser = await chromium.launch({ executablePath: found?.path, args: chromiumArgs })
 })
 
 afterAll(async () => {
   await browser?.close()
-  // npm start runs Vite in a child process: stop the whole group.
-  if (demo?.pid) process.kill(-demo.pid, 'SIGTERM')
+  demo?.stop()
 })
 
 /** Where each request the page made went: the demo's own server, or the fake's origin. */
