@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
+import { storyBackendPlugin } from './.storybook/story-backend-plugin.js'
 import { seamFakePlugin } from './fake/vite-plugin.js'
 import { chromiumArgs, findChromium } from './test/support/chromium.mjs'
 
@@ -120,9 +121,14 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         },
         {
           // Every story as a test in Chromium, with its play function and an axe check; the fake
-          // starts with this project's Vite server (seamFakePlugin), as with `npm run storybook`.
+          // starts with this project's Vite server (seamFakePlugin), as with `npm run storybook`,
+          // and so does the app's server the metadata stories write through (storyBackendPlugin).
           extends: true,
-          plugins: [storybookTest({ configDir: '.storybook' }), seamFakePlugin()],
+          plugins: [
+            storybookTest({ configDir: '.storybook' }),
+            seamFakePlugin(),
+            storyBackendPlugin(),
+          ],
           test: { name: 'storybook', browser: browser() },
         },
       ],

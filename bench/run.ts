@@ -1,6 +1,8 @@
 // `npm run bench`: numbers, not pass/fail (the size budget's check lives in .ci/run).
-// Prints the bundle sizes (bench/size.mjs) and how fast the validation on every call is.
+// Prints the bundle sizes (bench/size.mjs), how fast the validation on every call is, and how
+// long a filtered list of a large workspace takes to walk to its end (bench/lists.ts).
 import { performance } from 'node:perf_hooks'
+import { benchLists } from './lists'
 import { kb, measureAll } from './size.mjs'
 import {
   connectWebviewSchema,
@@ -42,5 +44,13 @@ const rows: [string, string][] = [
     `${opsPerSecond(() => connectWebviewSchema.safeParse(seedConnectWebview)).toLocaleString()} ops/s`,
   ],
 ]
-const width = Math.max(...rows.map(([name]) => name.length))
-for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
+printTable(rows)
+
+const lists = await benchLists()
+console.log(`\n${lists.title}`)
+printTable(lists.rows)
+
+function printTable(table: [string, string][]) {
+  const width = Math.max(...table.map(([name]) => name.length))
+  for (const [name, value] of table) console.log(`${name.padEnd(width)}  ${value}`)
+}

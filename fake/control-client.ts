@@ -16,6 +16,7 @@ import {
   okReplySchema,
   requestLogReplySchema,
   seedConnectedAccountReplySchema,
+  seedConnectedAccountsReplySchema,
 } from './control/replies.js'
 import type {
   CompleteConnectWebviewInput,
@@ -263,6 +264,20 @@ export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
           seedConnectedAccountReplySchema,
         )
       ).connected_account,
+
+    /**
+     * Creates many connected accounts in one request (at most 10,000; all or nothing), as
+     * `seedConnectedAccount` does one by one; resolves with their ids, in the order given.
+     */
+    seedConnectedAccounts: async (accounts: SeedConnectedAccountInput[]) =>
+      (
+        await control(
+          'POST',
+          '/connected_accounts/seed_many',
+          { accounts },
+          seedConnectedAccountsReplySchema,
+        )
+      ).connected_account_ids,
 
     /** Scripts a fault; the reply lists its session's (or scope's) pending faults. */
     fault: (fault: Fault) => control('POST', '/faults', fault, faultsReplySchema),

@@ -39,6 +39,15 @@ export interface SeedConnectedAccountReply {
   ok: true
 }
 
+/**
+ * What the bulk seed answers: the new accounts' ids, in the order given (not the accounts: for
+ * 10,000 of them that would be megabytes nobody reads).
+ */
+export interface SeedConnectedAccountsReply {
+  connected_account_ids: string[]
+  ok: true
+}
+
 /** The behaviour in effect after a patch (defaults, then the session's, then the webview's). */
 export interface BehaviourReply {
   behaviour: FakeBehaviour
@@ -90,6 +99,9 @@ export const connectWebviewsReplySchema: z.ZodType<ConnectWebviewsReply> = z.str
 export const seedConnectedAccountReplySchema: z.ZodType<SeedConnectedAccountReply> = z.strictObject(
   { connected_account: fakeConnectedAccountSchema, ok },
 )
+
+export const seedConnectedAccountsReplySchema: z.ZodType<SeedConnectedAccountsReply> =
+  z.strictObject({ connected_account_ids: z.array(z.uuid()), ok })
 
 export const behaviourReplySchema: z.ZodType<BehaviourReply> = z.strictObject({
   behaviour: fakeBehaviourSchema,

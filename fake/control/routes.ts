@@ -15,6 +15,7 @@ import type {
   FaultsReply,
   RequestLogReply,
   SeedConnectedAccountReply,
+  SeedConnectedAccountsReply,
 } from './replies.js'
 import {
   completeConnectWebviewSchema,
@@ -25,7 +26,7 @@ import {
   sessionBehaviourInputSchema,
   webviewBehaviourInputSchema,
 } from './schemas.js'
-import { seedConnectedAccountSchema } from './seed-schema.js'
+import { seedConnectedAccountSchema, seedConnectedAccountsSchema } from './seed-schema.js'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
 const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
@@ -75,6 +76,15 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
       connected_account: store.seedAccount(input),
       ok: true,
     } satisfies SeedConnectedAccountReply)
+  })
+
+  routes.post('/connected_accounts/seed_many', async (c) => {
+    // Validated whole first: a bad seed anywhere stores none of them.
+    const { accounts } = parseInput(seedConnectedAccountsSchema, await readParams(c.req))
+    return c.json({
+      connected_account_ids: accounts.map((input) => store.seedAccount(input).connected_account_id),
+      ok: true,
+    } satisfies SeedConnectedAccountsReply)
   })
 
   routes.get('/connect_webviews/behaviour', async (c) => {

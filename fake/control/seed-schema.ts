@@ -26,3 +26,15 @@ export const seedConnectedAccountSchema = z.strictObject({
 // The output type: custom_metadata's input type is a loose record before the rules run.
 /** What `seedConnectedAccount` takes; every field is optional. */
 export type SeedConnectedAccountInput = z.output<typeof seedConnectedAccountSchema>
+
+/** The most accounts one bulk seed takes (it is validated whole before anything is stored). */
+export const MAX_BULK_SEED = 10_000
+
+/**
+ * What POST /_fake/connected_accounts/seed_many accepts: many seeds in one request, for tests and
+ * benchmarks that need thousands of accounts (one seed per request costs a round trip and a
+ * validated reply each: seconds for 10,000). All or nothing: one bad seed refuses the batch.
+ */
+export const seedConnectedAccountsSchema = z.strictObject({
+  accounts: z.array(seedConnectedAccountSchema).min(1).max(MAX_BULK_SEED),
+})

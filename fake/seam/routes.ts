@@ -81,9 +81,7 @@ export function createSeamRoutes(store: FakeStore): Hono<FakeEnv> {
     const principal = requirePrincipal(identity)
     const { filters, after } = resolveListParams(parseInput(listConnectWebviewsSchema, params))
     const page = paginate({
-      items: store
-        .visibleWebviews(principal)
-        .filter((webview) => webviewMatches(store, webview, filters)),
+      items: store.visibleWebviews(principal, (webview) => webviewMatches(store, webview, filters)),
       position: (webview) => ({
         created_at: webview.created_at,
         id: webview.connect_webview_id,
@@ -118,9 +116,7 @@ export function createSeamRoutes(store: FakeStore): Hono<FakeEnv> {
     const principal = requirePrincipal(identity)
     const { filters, after } = resolveListParams(parseInput(listConnectedAccountsSchema, params))
     const page = paginate({
-      items: store
-        .visibleAccounts(principal)
-        .filter((account) => accountMatches(store, account, filters)),
+      items: store.visibleAccounts(principal, (account) => accountMatches(store, account, filters)),
       position: (account) => ({
         created_at: account.created_at ?? '',
         id: account.connected_account_id,

@@ -23,6 +23,8 @@ export interface StorySession {
   endpoint: string
   /** The story's own client session on the fake, so stories never see each other's data. */
   userIdentifierKey: string
+  /** The app's server (story-backend.ts), for the stories that write metadata. */
+  backend: string
   /** The fake's control routes, when the endpoint is the fake. */
   fake: ReturnType<typeof fakeControl> | null
 }
@@ -53,7 +55,8 @@ export function SeamStoryProvider({ mode, children }: { mode: FakeMode; children
 
 function StorySessionGate({ mode, children }: { mode: FakeMode; children: ReactNode }) {
   const configured = storyEndpoint()
-  const { endpoint, publishableKey } = configured instanceof Error ? {} : (configured ?? {})
+  const { endpoint, publishableKey, backend } =
+    configured instanceof Error ? {} : (configured ?? {})
   const [userIdentifierKey] = useState(() => `story-${crypto.randomUUID()}`)
   const session = useQuery({
     queryKey: ['story-session', mode],
@@ -75,7 +78,7 @@ function StorySessionGate({ mode, children }: { mode: FakeMode; children: ReactN
       const { behaviour, fault } = MODES[mode]
       if (fake && behaviour) await fake.sessionBehaviour(userIdentifierKey, behaviour)
       if (fake && fault) await fake.fault({ user_identifier_key: userIdentifierKey, ...fault })
-      return { endpoint: base, userIdentifierKey, fake }
+      return { endpoint: base, userIdentifierKey, fake, backend: backend ?? '' }
     },
   })
 

@@ -13,10 +13,13 @@
 import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { createFakeSeamConnect } from '../../fake/create-fake.js'
+import { staticStoryBackend } from './story-backend'
 
 export interface StaticFake {
   endpoint: string
   publishableKey: string
+  /** The stand-in for the app's server (story-backend.ts), next to the fake. */
+  backend: string
 }
 
 /** Starts MSW's worker with the fake behind it; resolves once requests reach the fake. */
@@ -31,7 +34,16 @@ export async function startStaticFake(): Promise<StaticFake> {
   // works too. The worker's scope is that folder; seam-fake-worker.js finds `seam-fake/` in it.
   const base = new URL('.', window.location.href)
   const fake = createFakeSeamConnect({ url: new URL('seam-fake', base).href })
-  const worker = setupWorker(http.all(`${fake.url}/*`, ({ request }) => fake.fetch(request)))
+  const backend = new URL('story-backend', base).href
+  const backendHandler = staticStoryBackend({
+    endpoint: fake.url,
+    apiKey: fake.apiKey,
+    send: fake.fetch,
+  })
+  const worker = setupWorker(
+    http.all(`${fake.url}/*`, ({ request }) => fake.fetch(request)),
+    http.post(`${backend}/*`, ({ request }) => backendHandler(request)),
+  )
   await worker.start({
     serviceWorker: {
       url: new URL('seam-fake-worker.js', base).href,
@@ -41,5 +53,5 @@ export async function startStaticFake(): Promise<StaticFake> {
     onUnhandledRequest: 'bypass',
     quiet: true,
   })
-  return { endpoint: fake.url, publishableKey: fake.publishableKey }
+  return { endpoint: fake.url, publishableKey: fake.publishableKey, backend }
 }

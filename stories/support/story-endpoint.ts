@@ -1,7 +1,14 @@
+import { STORY_BACKEND_PATH } from './story-backend'
+
 /** Where the stories reach Seam Connect, and with which publishable key. */
 export interface StoryEndpoint {
   endpoint: string
   publishableKey: string
+  /**
+   * The app's server, for the stories that write metadata (stories/support/story-backend.ts): the
+   * handler in the dev server, or its stand-in behind MSW in a static build.
+   */
+  backend: string
 }
 
 // `npm run storybook` and the stories-as-tests project define these (seamFakePlugin starts the
@@ -9,7 +16,9 @@ export interface StoryEndpoint {
 const fromEnv = (): StoryEndpoint | undefined => {
   const endpoint = import.meta.env.VITE_SEAM_ENDPOINT as string | undefined
   const publishableKey = import.meta.env.VITE_SEAM_PUBLISHABLE_KEY as string | undefined
-  return endpoint && publishableKey ? { endpoint, publishableKey } : undefined
+  return endpoint && publishableKey
+    ? { endpoint, publishableKey, backend: `${window.location.origin}${STORY_BACKEND_PATH}` }
+    : undefined
 }
 
 let current: StoryEndpoint | Error | undefined = fromEnv()

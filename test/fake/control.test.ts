@@ -85,6 +85,59 @@ describe.each(fakes)('on $name', ({ control, harness }) => {
     expect(listed.connected_accounts).toEqual([])
   })
 
+  it('seeds many accounts in one request, each as the single seed would', async () => {
+    const key = uniqueUser('seed-many')
+    const batch = uniqueUser('batch')
+    const ids = await harness.seedConnectedAccounts([
+      { user_identifier_key: key, custom_metadata: { batch, n: '1' } },
+      { user_identifier_key: key, custom_metadata: { batch, n: '2', dropped: null } },
+      { custom_metadata: { batch, n: '3' }, provider: 'yale', username: 'sam@example.com' },
+    ])
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(3)
+
+    const session = await control.newSession(key)
+    const mine = await harness.seam('/connected_accounts/list', session.headers, {
+      custom_metadata_has: { batch },
+    })
+    expect(
+      mine.connected_accounts
+        .map((a: { connected_account_id: string }) => a.connected_account_id)
+        .sort(),
+    ).toEqual(ids.slice(0, 2).sort())
+    const third = await harness.seam('/connected_accounts/get', harness.apiKeyHeaders(), {
+      connected_account_id: ids[2],
+    })
+    expect(third.connected_account).toMatchObject({
+      custom_metadata: { batch, n: '3' },
+      account_type: 'yale',
+      display_name: 'sam@example.com',
+    })
+    const second = await harness.seam('/connected_accounts/get', session.headers, {
+      connected_account_id: ids[1],
+    })
+    expect(second.connected_account.custom_metadata).toEqual({ batch, n: '2' })
+  })
+
+  it('refuses a whole batch with one bad seed, an empty batch and one over 10,000', async () => {
+    const batch = uniqueUser('bad-batch')
+    await expect(
+      harness.seedConnectedAccounts([
+        { custom_metadata: { batch } },
+        // @ts-expect-error -- a number is not metadata; the fake must refuse it at run time too
+        { custom_metadata: { batch, count: 1 } },
+      ]),
+    ).rejects.toThrow(/\/_fake\/connected_accounts\/seed_many answered 400/)
+    const listed = await harness.seam('/connected_accounts/list', harness.apiKeyHeaders(), {
+      custom_metadata_has: { batch },
+    })
+    expect(listed.connected_accounts).toEqual([])
+    await expect(harness.seedConnectedAccounts([])).rejects.toThrow(/answered 400/)
+    await expect(
+      harness.seedConnectedAccounts(Array.from({ length: 10_001 }, () => ({}))),
+    ).rejects.toThrow(/answered 400/)
+  })
+
   it('lists the webviews of one session, oldest first, or every webview', async () => {
     const session = await control.newSession(uniqueUser('list'))
     const created = []
@@ -191,6 +244,25 @@ describe.each(fakes)('on $name', ({ control, harness }) => {
       control.seedConnectedAccount({ custom_metadata: { count: 1 } }),
     ).rejects.toThrow(/\/_fake\/connected_accounts\/seed answered 400/)
     await expect(control.complete(crypto.randomUUID())).rejects.toThrow(/answered 404/)
+  })
+})
+
+describe('the bulk seed at its limit', () => {
+  it('takes 10,000 accounts at once, which the filters then find', async () => {
+    const harness = fakeHarness(server.url, server)
+    const batch = uniqueUser('ten-thousand')
+    const ids = await harness.seedConnectedAccounts(
+      Array.from({ length: 10_000 }, (_, i) => ({
+        custom_metadata: { batch, tenant_id: i % 100 === 0 ? 'wanted' : `other_${i}` },
+      })),
+    )
+    expect(ids).toHaveLength(10_000)
+    const listed = await harness.seam('/connected_accounts/list', harness.apiKeyHeaders(), {
+      custom_metadata_has: { batch, tenant_id: 'wanted' },
+      limit: 1000,
+    })
+    expect(listed.connected_accounts).toHaveLength(100)
+    expect(listed.pagination.has_next_page).toBe(false)
   })
 })
 
