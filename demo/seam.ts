@@ -30,4 +30,7 @@ export type DemoAccount = WithCustomMetadata<ConnectedAccount, DemoMetadata>
 
 export const { useConnectedAccounts, useUpdateConnectedAccountMetadata } = createSeamConnectHooks({
   schema: demoMetadataSchema,
+  // The server sets it whatever the page sends: an update leaves it out, and the optimistic
+  // value keeps it, as the server will.
+  trustedKeys: [TRUSTED_KEY],
 })

@@ -51,10 +51,9 @@ export function AccountMetadataEditor({
         update.mutate(
           {
             connected_account_id: account.connected_account_id,
-            // The whole object: Seam replaces it. The trusted key goes too, as read, so that the
-            // optimistic copy still has it (and still matches the schema) until the server's
-            // value is read back.
-            custom_metadata: { ...metadata, [TRUSTED_KEY]: userId },
+            // The whole object: Seam replaces it. The trusted key is the server's (demo/seam.ts
+            // names it), so it is left out: the server and the optimistic copy keep it.
+            custom_metadata: metadata,
           },
           { onSuccess: onSaved },
         )
