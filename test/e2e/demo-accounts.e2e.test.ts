@@ -4,37 +4,21 @@
 // reload. The demo runs exactly as `npm start` runs it, in front of the bundled fake Seam Connect.
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Locator, type Page } from 'playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright'
+import { describe, expect, it } from 'vitest'
 import { ACCOUNTS_PAGE_SIZE } from '../../demo/components/AccountsPanel'
 import { fakeControl } from '../../fake/control-client'
-import { chromiumArgs, findChromium } from '../support/chromium.mjs'
-import { startDemo, type StartedDemo } from '../support/demo-server'
+import { demoInChromium } from '../support/demo-server'
 
 const require = createRequire(import.meta.url)
 const FRAME_TITLE = 'Connect your device account with Seam'
 
-let demo: StartedDemo | undefined
-let browser: Browser | undefined
-let url = ''
-let fakeUrl = ''
-
-beforeAll(async () => {
-  demo = startDemo()
-  ;({ url, fakeUrl } = await demo.ready)
-  const found = await findChromium()
-  browser = await chromium.launch({ executablePath: found?.path, args: chromiumArgs })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  demo?.stop()
-})
+const demo = demoInChromium()
 
 /** A page in a fresh browser profile (its own cookies: its own demo session). */
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  if (!browser) throw new Error('Chromium did not start')
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1500 } })
+  if (!demo.browser) throw new Error('Chromium did not start')
+  const context = await demo.browser.newContext({ viewport: { width: 1100, height: 1500 } })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -42,7 +26,7 @@ async function newPage(): Promise<{ page: Page; errors: string[] }> {
 }
 
 async function signIn(page: Page, name: 'Ada' | 'Grace'): Promise<Locator> {
-  await page.goto(url)
+  await page.goto(demo.url)
   await page.getByRole('button', { name: `Sign in as ${name}` }).click()
   await page.getByText('Signed in as', { exact: false }).waitFor()
   return page.getByRole('region', { name: 'Your accounts' })
@@ -218,7 +202,7 @@ describe('the demo’s "Your accounts" panel', () => {
     // Signed out in another window of the same browser (same cookies): the server now refuses this
     // page's requests, which this page does not know yet.
     const otherWindow = await page.context().newPage()
-    await otherWindow.goto(url)
+    await otherWindow.goto(demo.url)
     await otherWindow.getByRole('button', { name: 'Sign out' }).click()
     await otherWindow.getByRole('button', { name: 'Sign in as Ada' }).waitFor()
 
@@ -255,7 +239,7 @@ describe('the demo’s "Your accounts" panel', () => {
   it('pages through the user’s own accounts with "Load more", and no one else’s', async () => {
     // Accounts connected before this visit, as Seam's side would hold them: one more than a page
     // for Grace, and one of Ada's, which Grace must never see.
-    const fake = fakeControl(fakeUrl)
+    const fake = fakeControl(demo.fakeUrl)
     const grace = Array.from({ length: ACCOUNTS_PAGE_SIZE + 1 }, (_, i) => `grace.${i + 1}`)
     for (const username of grace) {
       await fake.seedConnectedAccount({

@@ -3,32 +3,15 @@
 // the webview's cross-origin iframe. The page talks to Seam only through the demo's server
 // handler: every request it makes is counted.
 import { mkdirSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, findChromium } from '../support/chromium.mjs'
-import { startDemo, type StartedDemo } from '../support/demo-server'
+import { describe, expect, it } from 'vitest'
+import { demoInChromium } from '../support/demo-server'
 
-let demo: StartedDemo | undefined
-let browser: Browser | undefined
-let url = ''
-let fakeUrl = ''
-
-beforeAll(async () => {
-  demo = startDemo()
-  ;({ url, fakeUrl } = await demo.ready)
-  const found = await findChromium()
-  browser = await chromium.launch({ executablePath: found?.path, args: chromiumArgs })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  demo?.stop()
-})
+const demo = demoInChromium()
 
 /** Where each request the page made went: the demo's own server, or the fake's origin. */
 function classify(requests: string[]) {
-  const demoOrigin = new URL(url).origin
-  const fakeOrigin = new URL(fakeUrl).origin
+  const demoOrigin = new URL(demo.url).origin
+  const fakeOrigin = new URL(demo.fakeUrl).origin
   const toFake = requests.map((r) => new URL(r)).filter((r) => r.origin === fakeOrigin)
   return {
     toHandler: requests.filter((r) => r.startsWith(`${demoOrigin}/api/seam/`)).length,
@@ -41,11 +24,11 @@ function classify(requests: string[]) {
 
 describe('the demo, end to end', () => {
   it('signs in, connects through the server handler, and the account carries the server’s user id', async () => {
-    if (!browser) throw new Error('Chromium did not start')
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1500 } })
+    if (!demo.browser) throw new Error('Chromium did not start')
+    const page = await demo.browser.newPage({ viewport: { width: 1100, height: 1500 } })
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
-    await page.goto(url)
+    await page.goto(demo.url)
 
     await page.getByRole('button', { name: 'Sign in as Ada' }).click()
     await page.getByText('Signed in as', { exact: false }).waitFor()
@@ -102,7 +85,7 @@ describe('the demo, end to end', () => {
   })
 
   it('answers 401 to a page that is not signed in', async () => {
-    const reply = await fetch(new URL('api/seam/connect_webviews/create', url), {
+    const reply = await fetch(new URL('api/seam/connect_webviews/create', demo.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',

@@ -1,6 +1,9 @@
 // The demo, started exactly as `npm start` starts it, for the e2e tests that drive it.
 import { spawn } from 'node:child_process'
 import { stripVTControlCharacters } from 'node:util'
+import { chromium, type Browser } from 'playwright'
+import { afterAll, beforeAll } from 'vitest'
+import { chromiumArgs, findChromium } from './chromium.mjs'
 
 export interface DemoUrls {
   /** The page's URL, as Vite prints it. */
@@ -43,4 +46,30 @@ export function startDemo(): StartedDemo {
       if (demo.pid) process.kill(-demo.pid, 'SIGTERM')
     },
   }
+}
+
+/** The started demo and a Chromium to drive it, for one e2e file. */
+export interface DemoInChromium extends DemoUrls {
+  /** Chromium, once `beforeAll` has launched it. */
+  browser: Browser | undefined
+}
+
+/**
+ * Starts the demo and launches Chromium before the file's tests, and stops both after them. The
+ * returned object is filled in by `beforeAll`: read it inside tests.
+ */
+export function demoInChromium(): DemoInChromium {
+  const state: DemoInChromium = { url: '', fakeUrl: '', browser: undefined }
+  let demo: StartedDemo | undefined
+  beforeAll(async () => {
+    demo = startDemo()
+    Object.assign(state, await demo.ready)
+    const found = await findChromium()
+    state.browser = await chromium.launch({ executablePath: found?.path, args: chromiumArgs })
+  })
+  afterAll(async () => {
+    await state.browser?.close()
+    demo?.stop()
+  })
+  return state
 }
