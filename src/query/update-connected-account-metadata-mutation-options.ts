@@ -54,7 +54,8 @@ export function updateConnectedAccountMetadataMutationOptions(
     mutationFn: (params: UpdateConnectedAccountMetadataParams) =>
       client.connectedAccounts.update(params),
     retry: false,
-    onMutate: async (params: UpdateConnectedAccountMetadataParams) => {
+    // Typed `unknown`: what it validates is whatever was passed, typed or not.
+    onMutate: async (params: unknown) => {
       const { connected_account_id, custom_metadata } = parse(
         updateConnectedAccountMetadataParamsSchema,
         snapshot(params),
@@ -74,7 +75,7 @@ export function updateConnectedAccountMetadataMutationOptions(
     },
     onError: (
       _error: SeamConnectError,
-      _params: UpdateConnectedAccountMetadataParams,
+      _params: unknown,
       context: OptimisticMetadataUpdate | undefined,
     ) => {
       if (context) restoreCache(queryClient, context.previous)

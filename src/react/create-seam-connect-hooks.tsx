@@ -147,20 +147,14 @@ export function createSeamConnectHooks<
   return {
     schema,
     trustedKeys,
-    // Writes are typed by the schema and checked at runtime by Seam's rules, so the untyped hooks
-    // serve them as they are: the schema's write types are theirs, narrowed.
-    useCreateConnectWebview: useCreateConnectWebview as Hooks['useCreateConnectWebview'],
+    useCreateConnectWebview: (options) => useCreateConnectWebview<Written<S, T>>(options),
     useConnectedAccountMetadata: (target, options) =>
       useConnectedAccountMetadata(target, { ...options, schema }),
     useConnectedAccounts: (filters, options) =>
       useConnectedAccounts(filters, { ...options, schema }),
     useConnectWebviews: (filters, options) => useConnectWebviews(filters, { ...options, schema }),
-    // The caller's callbacks take the narrower variables, which are the only ones it can pass.
-    useUpdateConnectedAccountMetadata: ((options?: UseUpdateConnectedAccountMetadataOptions) =>
-      useUpdateConnectedAccountMetadata({
-        ...options,
-        trustedKeys,
-      })) as Hooks['useUpdateConnectedAccountMetadata'],
+    useUpdateConnectedAccountMetadata: (options) =>
+      useUpdateConnectedAccountMetadata<Written<S, T>>({ ...options, trustedKeys }),
     useConnectWebviewCompletion: (target, options) =>
       useConnectWebviewCompletion(target, { ...options, schema }),
     ConnectWebviewFrame: Frame,

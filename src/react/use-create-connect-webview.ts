@@ -23,7 +23,8 @@ export type UseCreateConnectWebviewOptions<M = CustomMetadataInput> = Omit<
 
 /**
  * Creates a Connect Webview (with `custom_metadata`) and caches it for `useConnectWebview` and
- * `<ConnectWebviewFrame>`. Invalid params reject with a `SeamInvalidInputError` before any
+ * `<ConnectWebviewFrame>`; webview lists are invalidated. `M` types `custom_metadata` (as
+ * `createSeamConnectHooks` does from a schema). Invalid params reject with a `SeamInvalidInputError` before any
  * request is sent. It runs once per call, whatever the app's mutation defaults say.
  *
  * @example
@@ -31,15 +32,19 @@ export type UseCreateConnectWebviewOptions<M = CustomMetadataInput> = Omit<
  * create.mutate({ custom_metadata: { tenant_id: 't_1' } })
  * // create.data?.url -> <ConnectWebviewFrame connectWebview={create.data} />
  */
-export function useCreateConnectWebview(
-  options: UseCreateConnectWebviewOptions = {},
-): UseMutationResult<ConnectWebview, SeamConnectError, CreateConnectWebviewParams> {
+export function useCreateConnectWebview<M = CustomMetadataInput>(
+  options: UseCreateConnectWebviewOptions<M> = {},
+): UseMutationResult<ConnectWebview, SeamConnectError, CreateConnectWebviewParams<M>> {
   const client = useRequiredClient('useCreateConnectWebview()')
   const queryClient = useQueryClient()
   const base = createConnectWebviewMutationOptions(client, { queryClient })
   return useMutation({
     ...options,
     ...base,
+    // `M` narrows what the page may write (createSeamConnectHooks); the client checks every param
+    // at runtime, whatever its static type.
+    mutationFn: (params: CreateConnectWebviewParams<M>) =>
+      base.mutationFn(params as CreateConnectWebviewParams),
     // The cache write comes first so that the caller's onSuccess already sees the webview cached.
     onSuccess: (...args) => {
       base.onSuccess(args[0])

@@ -35,7 +35,8 @@ export type UseUpdateConnectedAccountMetadataOptions<M = CustomMetadataInput> = 
   Pick<UpdateConnectedAccountMetadataMutationOptions, 'trustedKeys'>
 
 /**
- * Changes a connected account's `custom_metadata`, optimistically.
+ * Changes a connected account's `custom_metadata`, optimistically. `M` types `custom_metadata`
+ * (as `createSeamConnectHooks` does from a schema).
  *
  * - **Seam replaces the whole object**: send all of it; `null` or `""` removes a key. Through
  *   `react-seam-connect/server`, the app's trusted keys stay whatever is sent: name them in
@@ -53,13 +54,13 @@ export type UseUpdateConnectedAccountMetadataOptions<M = CustomMetadataInput> = 
  * const update = useUpdateConnectedAccountMetadata()
  * update.mutate({ connected_account_id, custom_metadata: { ...account.custom_metadata, plan: 'pro' } })
  */
-export function useUpdateConnectedAccountMetadata({
+export function useUpdateConnectedAccountMetadata<M = CustomMetadataInput>({
   trustedKeys,
   ...options
-}: UseUpdateConnectedAccountMetadataOptions = {}): UseMutationResult<
+}: UseUpdateConnectedAccountMetadataOptions<M> = {}): UseMutationResult<
   ConnectedAccount | undefined,
   SeamConnectError,
-  UpdateConnectedAccountMetadataParams,
+  UpdateConnectedAccountMetadataParams<M>,
   OptimisticMetadataUpdate
 > {
   const client = useRequiredClient('useUpdateConnectedAccountMetadata()')
@@ -68,6 +69,10 @@ export function useUpdateConnectedAccountMetadata({
   return useMutation({
     ...options,
     ...base,
+    // `M` narrows what the page may write (createSeamConnectHooks); the variables are checked at
+    // runtime (in onMutate, then by the client), whatever their static type.
+    mutationFn: (params: UpdateConnectedAccountMetadataParams<M>) =>
+      base.mutationFn(params as UpdateConnectedAccountMetadataParams),
     // The cache is put back, or read again, before the caller's callbacks run.
     // Spread on: React Query versions differ in how many arguments they pass.
     onError: (...args) => {
