@@ -16,6 +16,7 @@ export type {
 export {
   SeamApiError,
   SeamConnectError,
+  SeamConnectPopupError,
   SeamConnectWebviewFailedError,
   SeamInvalidInputError,
   SeamNetworkError,
@@ -23,10 +24,12 @@ export {
   isSeamApiError,
   isSeamConnectError,
   isSeamConnectWebviewFailedError,
+  isSeamConnectPopupError,
   isSeamInvalidInputError,
   isSeamNetworkError,
   isSeamResponseParseError,
   isTransientSeamError,
+  type SeamConnectPopupErrorReason,
   type SeamInputIssue,
 } from './errors/errors.js'
 
@@ -121,7 +124,7 @@ export {
   type ConnectWebviewCompletionState,
   type UseConnectWebviewCompletionOptions,
 } from './completion/use-connect-webview-completion.js'
-export type { ConnectWebviewTarget } from './completion/webview-target.js'
+export type { CompletionTarget, ConnectWebviewTarget } from './completion/webview-target.js'
 
 // frame ('use client')
 export {
@@ -130,3 +133,19 @@ export {
   type ConnectWebviewFrameState,
 } from './frame/ConnectWebviewFrame.js'
 export type { ConnectWebviewEvent } from './schemas/webview-message.js'
+
+// popup and full-page redirect modes ('use client'), over the same completion engine
+export {
+  useConnectWebviewPopup,
+  type ConnectWebviewPopup,
+  type ConnectWebviewPopupState,
+  type OpenConnectWebviewPopupOptions,
+  type UseConnectWebviewPopupOptions,
+} from './popup/use-connect-webview-popup.js'
+export {
+  useConnectWebviewRedirectResult,
+  type ConnectWebviewRedirectResult,
+  type ConnectWebviewRedirectState,
+  type UseConnectWebviewRedirectResultOptions,
+} from './redirect/use-connect-webview-redirect-result.js'
+export { redirectUrlFor } from './redirect/redirect-url.js'

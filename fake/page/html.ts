@@ -13,6 +13,8 @@ export interface PageOptions {
   script?: string
   /** Embedded as `<script type="application/json" id="fake-data">` for the script to read. */
   data?: unknown
+  /** Sent as the page's Cross-Origin-Opener-Policy. */
+  openerPolicy?: string
 }
 
 const DATA_ELEMENT_ID = 'fake-data'
@@ -88,6 +90,7 @@ export async function sendPage(
   c.header('referrer-policy', 'no-referrer')
   c.header('content-security-policy', csp)
   c.header('x-content-type-options', 'nosniff')
+  if (options.openerPolicy) c.header('cross-origin-opener-policy', options.openerPolicy)
   return c.html(html, status)
 }
 

@@ -105,10 +105,13 @@ export const VIEW_PAGE_SCRIPT = `
     // Both delays count from the reply, so a test can order the message and the redirect
     // either way; with equal delays the message goes first (timers fire in order).
     var message = reply.message
-    if (message) {
+    // In a frame, to the embedding page; in a popup, to the page that opened it (unverified for
+    // Seam's page: the library does not depend on it, see docs/seam-api.md section 5.1).
+    var target = window.parent !== window ? window.parent : window.opener
+    if (message && target) {
       window.setTimeout(function () {
         try {
-          window.parent.postMessage(message.data, message.target_origin)
+          target.postMessage(message.data, message.target_origin)
         } catch (error) {
           status.textContent = 'Could not post the message: ' + error
         }

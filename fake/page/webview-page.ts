@@ -102,6 +102,7 @@ function webviewPage(store: FakeStore, record: WebviewRecord): PageOptions {
       <h2 id="outcome" tabindex="-1">${connected ? 'Account connected' : 'Login failed'}</h2>
       <p role="status" id="status">${escapeHtml(text)}</p>`,
       data,
+      openerPolicy: data.behaviour.opener_policy,
     }
   }
   const radios = pageProviders(record)
@@ -137,6 +138,7 @@ ${radios}
       <p role="status" id="status"></p>`,
     script: VIEW_PAGE_SCRIPT,
     data,
+    openerPolicy: data.behaviour.opener_policy,
   }
 }
 

@@ -36,6 +36,12 @@ export const fakeBehaviourSchema = z.strictObject({
   page_poll_ms: delayMs,
   /** How long the hosted page's response is held back, so a story can show a loading frame. */
   view_delay_ms: delayMs,
+  /**
+   * The Cross-Origin-Opener-Policy the hosted page is sent with. `same-origin` makes the browser
+   * cut a popup's handle to it as it loads (the opener then reads the window as closed), as a
+   * provider's login page may.
+   */
+  opener_policy: z.enum(['unsafe-none', 'same-origin']),
 })
 
 /** How the fake behaves for a session or a webview: every field set (see DEFAULT_BEHAVIOUR). */
@@ -65,6 +71,7 @@ export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
   redirect_delay_ms: 0,
   page_poll_ms: 500,
   view_delay_ms: 0,
+  opener_policy: 'unsafe-none',
 }
 
 /** Applies a patch to stored overrides: values replace, `null` removes. */

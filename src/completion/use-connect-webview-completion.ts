@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import type { SeamConnectError } from '../errors/errors.js'
+import { SeamInvalidInputError, type SeamConnectError } from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import { DEV, devWarnOnce } from '../internal/development.js'
 import { useLatest } from '../internal/use-latest.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
@@ -31,8 +32,9 @@ import {
   type ConnectWebviewEvent,
 } from '../schemas/webview-message.js'
 import { completionKey, completionRecord, type CompletionOutcome } from './completion-record.js'
+import { readRedirectLanding } from './redirect-landing.js'
 import { classifyFailure, retryDelay } from './verification-failure.js'
-import { readConnectWebviewTarget, type ConnectWebviewTarget } from './webview-target.js'
+import { readCompletionTarget, type CompletionTarget } from './webview-target.js'
 
 /**
  * Where a webview's completion is:
@@ -62,7 +64,8 @@ export interface UseConnectWebviewCompletionOptions<
   /**
    * The window the webview runs in (`() => iframeRef.current?.contentWindow`, or a popup). Only
    * messages from that window and the webview URL's exact origin are read, and each is only a
-   * reason to ask the API. Leave it out where no such window exists (a full-page redirect).
+   * reason to ask the API. Leave it out where no such window exists (a full-page redirect); a
+   * target given by `connectWebviewId` alone has no origin to check, so it takes no `source`.
    */
   source?: () => MessageEventSource | null | undefined
   /** Fires exactly once per webview, after `/connect_webviews/get` says `authorized` and the account was read. */
@@ -134,25 +137,34 @@ interface Local {
  * return <iframe ref={iframe} src={connectWebview.url} onLoad={(e) => checkRedirect(e.currentTarget.contentWindow)} />
  */
 export function useConnectWebviewCompletion<S extends StandardSchemaV1 | undefined = undefined>(
-  target: ConnectWebviewTarget | null,
+  target: CompletionTarget | null,
   options: UseConnectWebviewCompletionOptions<S> = {},
 ): ConnectWebviewCompletionResult<CompletionMetadata<S>> {
   return useCompletion(target, options, 'useConnectWebviewCompletion()')
 }
 
-/** {@link useConnectWebviewCompletion}, naming its caller in errors. */
+/**
+ * {@link useConnectWebviewCompletion}, naming its caller in errors. `landed`: the webview's window
+ * already landed on `custom_redirect_url` (what Seam appended), so a first signal is in hand.
+ */
 export function useCompletion<S extends StandardSchemaV1 | undefined>(
-  target: ConnectWebviewTarget | null,
+  target: CompletionTarget | null,
   options: UseConnectWebviewCompletionOptions<S>,
   caller: string,
+  landed?: WebviewFailureHint,
 ): ConnectWebviewCompletionResult<CompletionMetadata<S>> {
   const client = useRequiredClient(caller)
   const queryClient = useQueryClient()
-  const webview = target && readConnectWebviewTarget(target, caller)
+  const webview = target && readCompletionTarget(target, caller)
   const id = webview?.id ?? null
   const origin = webview?.origin
   const { pollInterval = DEFAULT_COMPLETION_POLL_INTERVAL, enabled = true, schema } = options
   const hasSource = options.source !== undefined
+  if (webview && hasSource && origin === undefined) {
+    throw new SeamInvalidInputError(caller, [
+      issueAt(['source'], "needs the webview's url, to check where its messages come from"),
+    ])
+  }
   const latest = useLatest(options)
 
   const record = completionRecord(queryClient)
@@ -162,11 +174,11 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
     () => record.get(key),
     () => record.get(key),
   )
-  const [stored, setLocal] = useState<Local>(() => fresh(key))
+  const [stored, setLocal] = useState<Local>(() => fresh(key, landed))
   let local = stored
   if (stored.key !== key) {
     // A new webview starts over (React's "adjusting state when a prop changes").
-    local = fresh(key)
+    local = fresh(key, landed)
     setLocal(local)
   }
   const active = enabled && id !== null && !outcome
@@ -319,18 +331,16 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
 
   const checkRedirect = useCallback(
     (win: Window | null | undefined) => {
-      let params: URLSearchParams
+      let landing
       try {
         // Another origin (the webview itself) cannot be read: that throws, as expected.
-        params = new URL(win?.location.href ?? '').searchParams
+        landing = readRedirectLanding(win?.location.href ?? '')
       } catch {
         return false
       }
-      if (!active || params.get('connect_webview_id') !== id) return false
-      signal({
-        errorCode: params.get('error_code') ?? undefined,
-        errorMessage: params.get('error_message') ?? undefined,
-      })
+      if (!active || landing?.connectWebviewId !== id) return false
+      const { connectWebviewId: _, ...hint } = landing
+      signal(hint)
       return true
     },
     [active, id, signal],
@@ -356,10 +366,11 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
   }
 }
 
-const fresh = (key: string | null): Local => ({
+const fresh = (key: string | null, landed?: WebviewFailureHint): Local => ({
   key,
-  signalAt: 0,
-  hint: {},
+  // A landing counts as a signal from the start: the first read, made after it, answers it.
+  signalAt: key !== null && landed ? Date.now() : 0,
+  hint: landed ?? {},
 })
 
 /** Both objects and the metadata once both are read; a `schema` mismatch as an error. */

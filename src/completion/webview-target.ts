@@ -16,6 +16,19 @@ export type ConnectWebviewTarget =
       connectWebview?: never
     }
 
+/**
+ * What the completion engine verifies: a target with its URL, or only the webview's id where no
+ * window shows it (a full-page redirect came back with the id).
+ */
+export type CompletionTarget =
+  | ConnectWebviewTarget
+  | {
+      /** The webview's id, e.g. from the `connect_webview_id` Seam appended to `custom_redirect_url`. */
+      connectWebviewId: string
+      connectWebview?: never
+      url?: never
+    }
+
 /** A target, checked: the webview's id, its URL, and the origin its messages come from. */
 export interface ReadTarget {
   id: string
@@ -49,4 +62,23 @@ export function readConnectWebviewTarget(
     throw problem(['connectWebview', 'connect_webview_id'], 'does not match the one in its url')
   }
   return { id, url: given as string, origin: url.origin }
+}
+
+/**
+ * Reads and checks a completion target: the id, and the origin messages must come from (none
+ * for an id alone, whose messages the engine cannot trust: it takes no `source` then).
+ * @throws SeamInvalidInputError as {@link readConnectWebviewTarget}, or for an empty id.
+ */
+export function readCompletionTarget(
+  target: CompletionTarget,
+  context: string,
+): { id: string; origin: string | undefined } {
+  if (!('connectWebviewId' in target)) return readConnectWebviewTarget(target, context)
+  const id = target.connectWebviewId
+  if (typeof id !== 'string' || id === '') {
+    throw new SeamInvalidInputError(context, [
+      issueAt(['connectWebviewId'], 'must be a non-empty string'),
+    ])
+  }
+  return { id, origin: undefined }
 }

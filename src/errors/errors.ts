@@ -102,6 +102,31 @@ export class SeamConnectWebviewFailedError extends SeamConnectError {
   }
 }
 
+/** Why a popup flow ended without Seam's word on the webview. */
+export type SeamConnectPopupErrorReason = 'blocked' | 'closed'
+
+/**
+ * A `useConnectWebviewPopup` flow that ended in the browser: `blocked` (the browser refused to
+ * open the window: `window.open` returned nothing) or `closed` (the user closed the window before
+ * Seam reported the webview finished; the API was asked first).
+ */
+export class SeamConnectPopupError extends SeamConnectError {
+  declare readonly reason: SeamConnectPopupErrorReason
+  /** The webview the window showed; `undefined` when it closed or was blocked before one existed. */
+  declare readonly connectWebviewId: string | undefined
+
+  constructor(reason: SeamConnectPopupErrorReason, connectWebviewId?: string) {
+    super(
+      reason === 'blocked'
+        ? 'The browser blocked the Connect Webview popup: open it from a click or tap handler, without an await before open()'
+        : `The Connect Webview popup was closed before ${connectWebviewId ? `Connect Webview ${connectWebviewId}` : 'the webview'} finished`,
+      {},
+      'SeamConnectPopupError',
+    )
+    Object.assign(this, { reason, connectWebviewId })
+  }
+}
+
 /**
  * `instanceof` alone fails when two copies of this package meet (a linked package, a duplicate in
  * node_modules), so the guards also accept the shared brand.
@@ -125,6 +150,7 @@ export const isSeamConnectWebviewFailedError = guard(
   SeamConnectWebviewFailedError,
   'SeamConnectWebviewFailedError',
 )
+export const isSeamConnectPopupError = guard(SeamConnectPopupError, 'SeamConnectPopupError')
 
 /**
  * No reply from Seam, a timeout (a proxy's 408), a rate limit (429) or a server fault (5xx):

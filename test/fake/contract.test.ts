@@ -387,6 +387,7 @@ describe('control routes reply in their documented shapes', () => {
       redirect_delay_ms: z.number(),
       page_poll_ms: z.number(),
       view_delay_ms: z.number(),
+      opener_policy: z.enum(['unsafe-none', 'same-origin']),
     }),
     ok: z.literal(true),
   })

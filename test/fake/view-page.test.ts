@@ -227,6 +227,7 @@ describe('the hosted webview page', () => {
         redirect_delay_ms: 0,
         page_poll_ms: 500,
         view_delay_ms: 0,
+        opener_policy: 'unsafe-none',
       },
     })
     await fake.sessionBehaviour(session.key, {
@@ -259,6 +260,7 @@ describe('the hosted webview page', () => {
       redirect_delay_ms: 400,
       page_poll_ms: 0,
       view_delay_ms: 0,
+      opener_policy: 'unsafe-none',
     })
   })
 

@@ -1,0 +1,354 @@
+'use client'
+
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { parse } from '../client/validate.js'
+import {
+  useCompletion,
+  type CompletionMetadata,
+  type ConnectWebviewCompletion,
+  type UseConnectWebviewCompletionOptions,
+} from '../completion/use-connect-webview-completion.js'
+import { SeamConnectPopupError, type SeamConnectError } from '../errors/errors.js'
+import { useLatest } from '../internal/use-latest.js'
+import { createConnectWebviewMutationOptions } from '../query/create-connect-webview-mutation-options.js'
+import { useRequiredClient } from '../react/seam-connect-context.js'
+import {
+  createConnectWebviewParamsSchema,
+  type ConnectWebview,
+  type CreateConnectWebviewParams,
+} from '../schemas/connect-webview.js'
+import type { StandardSchemaV1 } from '../schemas/standard-schema.js'
+import {
+  centredPopupFeatures,
+  closeWindow,
+  openBlankWindow,
+  showsAnotherOrigin,
+} from './popup-window.js'
+
+const CALLER = 'useConnectWebviewPopup()'
+
+/**
+ * Where a popup flow is:
+ * - `idle`: none yet, or the app aborted the last one;
+ * - `opening`: the window is open and the webview is being created;
+ * - `pending` / `verifying`: the window shows the webview; a signal (a message from the window,
+ *   its landing on `custom_redirect_url`, a poll, the window closing) is being checked with the API;
+ * - `completed` / `failed`: Seam's answer (or a create that failed);
+ * - `closed`: the window closed before Seam reported the webview finished;
+ * - `blocked`: the browser refused to open the window.
+ */
+export type ConnectWebviewPopupState =
+  'idle' | 'opening' | 'pending' | 'verifying' | 'completed' | 'failed' | 'closed' | 'blocked'
+
+export interface UseConnectWebviewPopupOptions<
+  S extends StandardSchemaV1 | undefined = undefined,
+> extends Omit<UseConnectWebviewCompletionOptions<S>, 'source' | 'enabled'> {
+  /** `window.open`'s features. Default: a 500×720 popup centred over the app's window. */
+  windowFeatures?: string
+  /**
+   * How long verification goes on, polling every second, when the window reads as closed before
+   * it was ever seen showing the webview. That is what a Cross-Origin-Opener-Policy looks like:
+   * when the app's page (or the webview's) sends COOP `same-origin`, the browser cuts the handle
+   * as the window leaves the app's origin, and `closed` reads true while the user is still signing
+   * in. Default 120 000 ms; then the flow ends `closed`. A window seen showing the webview and
+   * then closed is checked once with the API, then `closed`.
+   */
+  closedTimeoutMs?: number
+}
+
+export interface OpenConnectWebviewPopupOptions {
+  /** Aborting closes the window and rejects `open()`'s promise with `signal.reason`. */
+  signal?: AbortSignal
+}
+
+export interface ConnectWebviewPopup<M> {
+  /**
+   * Opens the window at once (call it from a click or tap handler, with no `await` before it),
+   * creates the webview with `params`, shows it in the window, and resolves once Seam's API
+   * confirms the connection. While a window is open, it focuses that window and returns the same
+   * promise. It rejects with the error `onError` gets (`SeamConnectPopupError` for `blocked` and
+   * `closed`, `SeamConnectWebviewFailedError` for a failed login, `SeamInvalidInputError` for bad
+   * params, before any window or request), or with `signal.reason` when aborted. A rejection is
+   * never unhandled: awaiting it is optional.
+   */
+  open: (
+    params?: CreateConnectWebviewParams,
+    options?: OpenConnectWebviewPopupOptions,
+  ) => Promise<ConnectWebviewCompletion<M>>
+  state: ConnectWebviewPopupState
+  /** The webview of the latest flow, once created. */
+  connectWebview: ConnectWebview | undefined
+  /** Both objects and the metadata, once `completed`. */
+  completion: ConnectWebviewCompletion<M> | undefined
+  /** The error that ended the latest flow, or the one verification is riding out. */
+  error: SeamConnectError | undefined
+}
+
+/** How often the window is looked at: closing it fires no event the app can hear. */
+const WATCH_MS = 250
+/** Polling while a window that read as closed is verified. */
+const CLOSED_POLL_MS = 1000
+export const DEFAULT_CLOSED_TIMEOUT_MS = 120_000
+
+/** One `open()`: its window and its promise. Mutable, read by timers and listeners. */
+interface Flow<M> {
+  /** `null` when the browser gave none (blocked) or the params were refused: such a flow ends at once. */
+  window: Window | null
+  promise: Promise<ConnectWebviewCompletion<M>>
+  resolve: (completion: ConnectWebviewCompletion<M>) => void
+  reject: (reason: unknown) => void
+  /** Its webview, once created. */
+  webview?: ConnectWebview
+  /** Aborts the create, and drops the app's abort listener. */
+  controller: AbortController
+  /** The window was seen showing another origin (the webview): its handle is not cut. */
+  seenAway: boolean
+  /** The window landed on `custom_redirect_url`: the engine has the signal, the window is closed. */
+  landed: boolean
+  done: boolean
+}
+
+type View =
+  | { phase: 'idle' | 'opening'; webview?: undefined; closedAt?: undefined }
+  /** The webview is in the window; the engine verifies it. `closedAt`: the window read closed. */
+  | { phase: 'shown'; webview: ConnectWebview; closedAt?: number }
+  | {
+      phase: 'ended'
+      state: 'closed' | 'blocked' | 'failed' | 'idle'
+      error?: SeamConnectError
+      webview?: ConnectWebview
+      closedAt?: undefined
+    }
+
+/**
+ * Shows a Connect Webview in a popup window, for providers whose logins refuse to be framed, or
+ * pages whose Content-Security-Policy rules frames out. It runs on the same engine as
+ * `<ConnectWebviewFrame>` (`useConnectWebviewCompletion`): a message is only a signal when it
+ * comes from this window and the webview's exact origin, and only Seam's API decides the outcome,
+ * reported once through `onComplete` or `onError` and `open()`'s promise.
+ *
+ * @example
+ * const popup = useConnectWebviewPopup({ onComplete: ({ customMetadata }) => save(customMetadata) })
+ * <button onClick={() => popup.open({ custom_metadata: { tenant_id } })}>Connect</button>
+ */
+export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = undefined>(
+  options: UseConnectWebviewPopupOptions<S> = {},
+): ConnectWebviewPopup<CompletionMetadata<S>> {
+  type M = CompletionMetadata<S>
+  const client = useRequiredClient(CALLER)
+  const queryClient = useQueryClient()
+  const latest = useLatest(options)
+  const flowRef = useRef<Flow<M>>(null)
+  const [view, setView] = useState<View>({ phase: 'idle' })
+  const { closedTimeoutMs = DEFAULT_CLOSED_TIMEOUT_MS, pollInterval } = options
+
+  const engine = useCompletion(
+    view.webview ? { connectWebview: view.webview } : null,
+    {
+      source: () => flowRef.current?.window,
+      onComplete: options.onComplete,
+      onError: options.onError,
+      onEvent: options.onEvent,
+      schema: options.schema,
+      enabled: view.phase === 'shown',
+      pollInterval: view.closedAt === undefined ? pollInterval : CLOSED_POLL_MS,
+    },
+    CALLER,
+  )
+  const engineRef = useLatest(engine)
+
+  /** Ends `flow` once: closes its window, settles its promise, and shows `next` if it is current. */
+  const end = useCallback((flow: Flow<M>, settle: () => void, next?: View) => {
+    if (flow.done) return
+    flow.done = true
+    flow.controller.abort()
+    if (flow.window) closeWindow(flow.window)
+    settle()
+    if (next && flowRef.current === flow) setView(next)
+  }, [])
+
+  /** Ends `flow` with an error the engine never saw: reported here, once. */
+  const fail = useCallback(
+    (flow: Flow<M>, state: 'closed' | 'blocked' | 'failed', error?: SeamConnectError) => {
+      const reported =
+        error ?? new SeamConnectPopupError('closed', flow.webview?.connect_webview_id)
+      end(
+        flow,
+        () => {
+          flow.reject(reported)
+          latest.current.onError?.(reported)
+        },
+        { phase: 'ended', state, error: reported, webview: flow.webview },
+      )
+    },
+    [end, latest],
+  )
+
+  const open = useCallback(
+    (
+      params: CreateConnectWebviewParams = {},
+      { signal }: OpenConnectWebviewPopupOptions = {},
+    ): Promise<ConnectWebviewCompletion<M>> => {
+      const current = flowRef.current
+      if (current && !current.done) {
+        if (current.window && !current.window.closed) {
+          current.window.focus()
+          return current.promise
+        }
+        // The user closed it and asks again: that flow ends now, and a new window opens.
+        fail(current, 'closed')
+      }
+      if (signal?.aborted) return handled(Promise.reject(signal.reason))
+
+      let refused: SeamConnectError | undefined
+      try {
+        // Checked before the window opens: bad input never leaves a blank window behind.
+        parse(createConnectWebviewParamsSchema, params, '/connect_webviews/create', 'params')
+      } catch (error) {
+        refused = error as SeamConnectError
+      }
+      const opened = refused
+        ? null
+        : openBlankWindow(latest.current.windowFeatures ?? centredPopupFeatures())
+      const flow = newFlow<M>(opened)
+      flowRef.current = flow
+      if (refused || !opened) {
+        if (refused) fail(flow, 'failed', refused)
+        else fail(flow, 'blocked', new SeamConnectPopupError('blocked'))
+        return flow.promise
+      }
+      setView({ phase: 'opening' })
+
+      const aborted = () =>
+        end(flow, () => flow.reject(signal?.reason), { phase: 'ended', state: 'idle' })
+      signal?.addEventListener('abort', aborted, { once: true, signal: flow.controller.signal })
+
+      client.connectWebviews.create(params, { signal: flow.controller.signal }).then(
+        (webview) => {
+          createConnectWebviewMutationOptions(client, { queryClient }).onSuccess(webview)
+          if (flow.done || !flow.window) return
+          flow.webview = webview
+          // Closed while blank: the webview was never shown, so there is nothing to verify.
+          if (flow.window.closed) return fail(flow, 'closed')
+          flow.window.location.replace(webview.url)
+          if (flowRef.current === flow) setView({ phase: 'shown', webview })
+        },
+        (error: unknown) => {
+          if (!flow.done) fail(flow, 'failed', error as SeamConnectError)
+        },
+      )
+      return flow.promise
+    },
+    [client, queryClient, latest, end, fail],
+  )
+
+  // Watches the window: a landing on the app's own origin is a signal, and so is closing.
+  const shown = view.phase === 'shown'
+  const opening = view.phase === 'opening'
+  const closedAt = view.closedAt
+  useEffect(() => {
+    const flow = flowRef.current
+    if (!flow || flow.done || (!shown && !opening) || closedAt !== undefined) return
+    const timer = setInterval(() => {
+      const { window: win } = flow
+      if (flow.done || flow.landed || !win) return
+      if (win.closed) {
+        if (!shown) {
+          // Closed while blank: the create is aborted, and nothing was shown to verify.
+          fail(flow, 'closed')
+        } else {
+          setView((view) => (view.phase === 'shown' ? { ...view, closedAt: Date.now() } : view))
+          engineRef.current.verify()
+        }
+        return
+      }
+      if (engineRef.current.checkRedirect(win)) {
+        flow.landed = true
+        closeWindow(win)
+      } else if (showsAnotherOrigin(win)) {
+        flow.seenAway = true
+      }
+    }, WATCH_MS)
+    return () => clearInterval(timer)
+  }, [shown, opening, closedAt, fail, engineRef])
+
+  // Seam's answer ends the flow (the engine has already called onComplete or onError).
+  const { state: engineState, completion, error } = engine
+  useEffect(() => {
+    const flow = flowRef.current
+    if (!flow || flow.done || !shown) return
+    if (engineState === 'completed' && completion) end(flow, () => flow.resolve(completion))
+    else if (engineState === 'failed' && error) end(flow, () => flow.reject(error))
+  }, [shown, engineState, completion, error, end])
+
+  // A window that read as closed: `closed` once the API says pending after the closing (a window
+  // seen on the webview), or after `closedTimeoutMs` of polling (a handle COOP may have cut).
+  useEffect(() => {
+    const flow = flowRef.current
+    if (!flow || flow.done || closedAt === undefined) return
+    const closed = () => fail(flow, 'closed')
+    if (flow.seenAway) {
+      if (engineState === 'pending') closed()
+      return
+    }
+    const timer = setTimeout(closed, Math.max(0, closedAt + closedTimeoutMs - Date.now()))
+    return () => clearTimeout(timer)
+  }, [closedAt, engineState, closedTimeoutMs, fail])
+
+  // Unmounting ends a flow in progress: its window closes, and `open()`'s promise rejects.
+  useEffect(
+    () => () => {
+      const flow = flowRef.current
+      if (flow && !flow.done) {
+        end(flow, () =>
+          flow.reject(new DOMException('The component using the popup unmounted', 'AbortError')),
+        )
+      }
+    },
+    [end],
+  )
+
+  const state: ConnectWebviewPopupState =
+    view.phase === 'ended'
+      ? view.state
+      : view.phase === 'shown'
+        ? closedAt !== undefined && engineState === 'pending'
+          ? 'verifying'
+          : engineState
+        : view.phase
+  return {
+    open,
+    state,
+    connectWebview: view.webview,
+    completion: view.phase === 'shown' ? completion : undefined,
+    error: view.phase === 'ended' ? view.error : view.phase === 'shown' ? error : undefined,
+  }
+}
+
+/** A promise whose rejection is handled (the app may use callbacks and never await it). */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined)
+  return promise
+}
+
+function newFlow<M>(window: Window | null): Flow<M> {
+  let resolve!: Flow<M>['resolve']
+  let reject!: Flow<M>['reject']
+  const promise = handled(
+    new Promise<ConnectWebviewCompletion<M>>((yes, no) => {
+      resolve = yes
+      reject = no
+    }),
+  )
+  return {
+    window,
+    promise,
+    resolve,
+    reject,
+    controller: new AbortController(),
+    seenAway: false,
+    landed: false,
+    done: false,
+  }
+}
