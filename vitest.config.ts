@@ -6,6 +6,7 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config'
 import { storyBackendPlugin } from './.storybook/story-backend-plugin.js'
 import { seamFakePlugin } from './fake/vite-plugin.js'
 import { chromiumArgs, findChromium } from './test/support/chromium.mjs'
+import { closePopups, openPopups, popupClose, popupSignIn } from './test/support/popup-commands.js'
 
 /**
  * Tests are grouped by subject (test/client, schemas, hooks, frame, fake, e2e); the file name picks
@@ -24,15 +25,22 @@ const testingLibrary = './test/support/testing-library-setup.ts'
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const chromium = await findChromium()
   // A fresh object per project: Vitest names the browser instances it is given.
-  const browser = () => ({
+  const browser = ({ popupBlocker = false } = {}) => ({
     enabled: true,
     headless: true,
     screenshotFailures: false,
     api: { host: '127.0.0.1' },
     provider: playwright({
-      launchOptions: { executablePath: chromium?.path, args: chromiumArgs },
+      launchOptions: {
+        executablePath: chromium?.path,
+        args: chromiumArgs,
+        // Playwright turns Chromium's popup blocker off; the popup tests need it on, so that a
+        // window opened outside a click is refused as it would be for a person.
+        ...(popupBlocker && { ignoreDefaultArgs: ['--disable-popup-blocking'] }),
+      },
     }),
     instances: [{ browser: 'chromium' as const }],
+    commands: { popupSignIn, popupClose, openPopups, closePopups },
   })
   return {
     plugins: [react()],
@@ -106,7 +114,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             include: ['test/**/*.browser.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
             setupFiles: [testingLibrary],
-            browser: browser(),
+            browser: browser({ popupBlocker: true }),
           },
         },
         {

@@ -102,7 +102,7 @@ function webviewPage(store: FakeStore, record: WebviewRecord): PageOptions {
       <h2 id="outcome" tabindex="-1">${connected ? 'Account connected' : 'Login failed'}</h2>
       <p role="status" id="status">${escapeHtml(text)}</p>`,
       data,
-      openerPolicy: data.behaviour.opener_policy,
+      openerPolicy: openerPolicyOf(data.behaviour),
     }
   }
   const radios = pageProviders(record)
@@ -138,7 +138,7 @@ ${radios}
       <p role="status" id="status"></p>`,
     script: VIEW_PAGE_SCRIPT,
     data,
-    openerPolicy: data.behaviour.opener_policy,
+    openerPolicy: openerPolicyOf(data.behaviour),
   }
 }
 
@@ -149,3 +149,7 @@ function message(title: string, heading: string, text: string): PageOptions {
       <p>${escapeHtml(text)}</p>`,
   }
 }
+
+/** The header for the behaviour's policy: none for `unsafe-none`, the browsers' default (and Seam's). */
+const openerPolicyOf = ({ opener_policy }: FakeBehaviour) =>
+  opener_policy === 'unsafe-none' ? undefined : opener_policy

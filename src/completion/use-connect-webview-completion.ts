@@ -34,7 +34,11 @@ import {
 import { completionKey, completionRecord, type CompletionOutcome } from './completion-record.js'
 import { readRedirectLanding } from './redirect-landing.js'
 import { classifyFailure, retryDelay } from './verification-failure.js'
-import { readCompletionTarget, type CompletionTarget } from './webview-target.js'
+import {
+  readCompletionTarget,
+  type CompletionTarget,
+  type ConnectWebviewTarget,
+} from './webview-target.js'
 
 /**
  * Where a webview's completion is:
@@ -136,6 +140,15 @@ interface Local {
  * )
  * return <iframe ref={iframe} src={connectWebview.url} onLoad={(e) => checkRedirect(e.currentTarget.contentWindow)} />
  */
+export function useConnectWebviewCompletion<S extends StandardSchemaV1 | undefined = undefined>(
+  target: ConnectWebviewTarget | null,
+  options?: UseConnectWebviewCompletionOptions<S>,
+): ConnectWebviewCompletionResult<CompletionMetadata<S>>
+/** A webview known by its id alone has no origin to check messages against: no `source`. */
+export function useConnectWebviewCompletion<S extends StandardSchemaV1 | undefined = undefined>(
+  target: { connectWebviewId: string } | null,
+  options?: UseConnectWebviewCompletionOptions<S> & { source?: never },
+): ConnectWebviewCompletionResult<CompletionMetadata<S>>
 export function useConnectWebviewCompletion<S extends StandardSchemaV1 | undefined = undefined>(
   target: CompletionTarget | null,
   options: UseConnectWebviewCompletionOptions<S> = {},

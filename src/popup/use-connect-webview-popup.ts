@@ -31,9 +31,10 @@ const CALLER = 'useConnectWebviewPopup()'
 /**
  * Where a popup flow is:
  * - `idle`: none yet, or the app aborted the last one;
- * - `opening`: the window is open and the webview is being created;
- * - `pending` / `verifying`: the window shows the webview; a signal (a message from the window,
- *   its landing on `custom_redirect_url`, a poll, the window closing) is being checked with the API;
+ * - `opening`: the window is open; the webview is being created, or the window is loading it;
+ * - `pending`: the window shows the webview (another origin's page);
+ * - `verifying`: a signal (a message from the window, its landing on `custom_redirect_url`, a
+ *   poll, the window closing) is being checked with the API;
  * - `completed` / `failed`: Seam's answer (or a create that failed);
  * - `closed`: the window closed before Seam reported the webview finished;
  * - `blocked`: the browser refused to open the window.
@@ -102,8 +103,6 @@ interface Flow<M> {
   webview?: ConnectWebview
   /** Aborts the create, and drops the app's abort listener. */
   controller: AbortController
-  /** The window was seen showing another origin (the webview): its handle is not cut. */
-  seenAway: boolean
   /** The window landed on `custom_redirect_url`: the engine has the signal, the window is closed. */
   landed: boolean
   done: boolean
@@ -111,8 +110,12 @@ interface Flow<M> {
 
 type View =
   | { phase: 'idle' | 'opening'; webview?: undefined; closedAt?: undefined }
-  /** The webview is in the window; the engine verifies it. `closedAt`: the window read closed. */
-  | { phase: 'shown'; webview: ConnectWebview; closedAt?: number }
+  /**
+   * The webview is created and the window sent to it; the engine verifies it. `seen`: the window
+   * was seen showing another origin (the webview), so its handle is not cut. `closedAt`: the
+   * window read as closed.
+   */
+  | { phase: 'shown'; webview: ConnectWebview; seen?: boolean; closedAt?: number }
   | {
       phase: 'ended'
       state: 'closed' | 'blocked' | 'failed' | 'idle'
@@ -267,7 +270,7 @@ export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = 
         flow.landed = true
         closeWindow(win)
       } else if (showsAnotherOrigin(win)) {
-        flow.seenAway = true
+        setView((view) => (view.phase === 'shown' && !view.seen ? { ...view, seen: true } : view))
       }
     }, WATCH_MS)
     return () => clearInterval(timer)
@@ -284,17 +287,18 @@ export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = 
 
   // A window that read as closed: `closed` once the API says pending after the closing (a window
   // seen on the webview), or after `closedTimeoutMs` of polling (a handle COOP may have cut).
+  const seen = view.phase === 'shown' && view.seen === true
   useEffect(() => {
     const flow = flowRef.current
     if (!flow || flow.done || closedAt === undefined) return
     const closed = () => fail(flow, 'closed')
-    if (flow.seenAway) {
+    if (seen) {
       if (engineState === 'pending') closed()
       return
     }
     const timer = setTimeout(closed, Math.max(0, closedAt + closedTimeoutMs - Date.now()))
     return () => clearTimeout(timer)
-  }, [closedAt, engineState, closedTimeoutMs, fail])
+  }, [closedAt, seen, engineState, closedTimeoutMs, fail])
 
   // Unmounting ends a flow in progress: its window closes, and `open()`'s promise rejects.
   useEffect(
@@ -310,13 +314,17 @@ export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = 
   )
 
   const state: ConnectWebviewPopupState =
-    view.phase === 'ended'
-      ? view.state
-      : view.phase === 'shown'
-        ? closedAt !== undefined && engineState === 'pending'
-          ? 'verifying'
-          : engineState
+    view.phase !== 'shown'
+      ? view.phase === 'ended'
+        ? view.state
         : view.phase
+      : engineState !== 'pending'
+        ? engineState
+        : closedAt !== undefined
+          ? 'verifying'
+          : seen
+            ? 'pending'
+            : 'opening'
   return {
     open,
     state,
@@ -347,7 +355,6 @@ function newFlow<M>(window: Window | null): Flow<M> {
     resolve,
     reject,
     controller: new AbortController(),
-    seenAway: false,
     landed: false,
     done: false,
   }

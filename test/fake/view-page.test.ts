@@ -121,6 +121,18 @@ describe('the hosted webview page', () => {
     expect((await fetch(url)).status).toBe(401)
   })
 
+  it('sends no Cross-Origin-Opener-Policy unless the behaviour asks for one (which cuts a popup’s handle)', async () => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    expect((await getPage(webview.url)).response.headers.get('cross-origin-opener-policy')).toBe(
+      null,
+    )
+    await fake.webviewBehaviour(webview.connect_webview_id, { opener_policy: 'same-origin' })
+    expect((await getPage(webview.url)).response.headers.get('cross-origin-opener-policy')).toBe(
+      'same-origin',
+    )
+  })
+
   it('renders a self-contained, labelled login form for a pending webview', async () => {
     const session = await fake.newSession()
     const webview = await fake.createWebview(session.headers, {
@@ -545,9 +557,11 @@ describe('the login route', () => {
       url: webview.url,
       runScripts: 'dangerously',
       // jsdom has no fetch: hand the page Node's, resolving its relative URL like a browser.
+      // jsdom opens no popup: the window stands in for the opener a top-level page posts to.
       beforeParse(win) {
         win.fetch = ((input: string, init?: RequestInit) =>
           fetch(new URL(input, webview.url), init)) as typeof fetch
+        Object.defineProperty(win, 'opener', { value: win })
       },
     })
     try {
@@ -588,7 +602,7 @@ interface PageRun {
   window: JsdomWindow
   /** The path of every request the page's script made, in order. */
   fetched: string[]
-  /** Every message the page posted (jsdom's top window is its own parent). */
+  /** Every message the page posted (to its opener, as in a popup: here the window itself). */
   messages: unknown[]
   /** Settles once every request the script has made so far has answered. */
   settled: () => Promise<unknown>
@@ -624,6 +638,9 @@ function runPage(
         inFlight.push(request)
         return request
       }) as typeof fetch
+      // A top-level page posts to its opener (a popup's); jsdom opens none, so the window
+      // stands in for it.
+      Object.defineProperty(win, 'opener', { value: win })
       win.addEventListener('message', (event) => messages.push(event.data))
     },
   })
