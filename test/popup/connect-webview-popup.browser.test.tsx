@@ -8,7 +8,7 @@ import {
   type CustomMetadataInput,
 } from '../../src/index'
 import { postMessagePageUrl } from '../../fake/control-client'
-import { closePopups, endpoint, fake, mountPopup, type PopupHarness } from './popup-harness'
+import { closePopups, endpoint, mountPopup, type PopupHarness } from './popup-harness'
 
 afterEach(async () => {
   cleanup()
