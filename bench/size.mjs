@@ -29,9 +29,10 @@ const NODE_BUILTINS = 'node: built-ins'
 // update routes, strict params and every English message removed, so its budget is 16 KB: what
 // catches a regression here is the budget and the table, not a smaller number that only deleting
 // safety could reach. The whole entry's budget was 16 KB until the lists, the optimistic update and
-// the schema-typed hooks (1.3 KB) joined it; it is 18 KB now, a decision for the project's owner
-// (the closing note of the issue that added them says so). /server and /testing have no budget:
-// they never reach a browser.
+// the schema-typed hooks (1.3 KB) joined it, then 18 KB until the popup and redirect modes
+// (1.9 KB) did; it is 20 KB now, a decision for the project's owner (the closing notes of the
+// issues that added them say so). An app that imports neither mode does not pay for them (the
+// typical import). /server and /testing have no budget: they never reach a browser.
 export const IMPORTS = [
   {
     name: 'typical import',
@@ -46,7 +47,7 @@ export const IMPORTS = [
     name: 'whole browser entry',
     code: `export * from ${entry}`,
     platform: 'browser',
-    budget: 18 * KB,
+    budget: 20 * KB,
     forbidden: [...TESTING_ONLY, NODE_BUILTINS],
   },
   {

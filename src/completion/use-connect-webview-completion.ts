@@ -35,7 +35,7 @@ import { completionKey, completionRecord, type CompletionOutcome } from './compl
 import { readRedirectLanding } from './redirect-landing.js'
 import { classifyFailure, retryDelay } from './verification-failure.js'
 import {
-  readCompletionTarget,
+  readConnectWebviewTarget,
   type CompletionTarget,
   type ConnectWebviewTarget,
 } from './webview-target.js'
@@ -168,14 +168,17 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
 ): ConnectWebviewCompletionResult<CompletionMetadata<S>> {
   const client = useRequiredClient(caller)
   const queryClient = useQueryClient()
-  const webview = target && readCompletionTarget(target, caller)
+  const webview = target && readConnectWebviewTarget(target, caller)
   const id = webview?.id ?? null
   const origin = webview?.origin
   const { pollInterval = DEFAULT_COMPLETION_POLL_INTERVAL, enabled = true, schema } = options
   const hasSource = options.source !== undefined
   if (webview && hasSource && origin === undefined) {
     throw new SeamInvalidInputError(caller, [
-      issueAt(['source'], "needs the webview's url, to check where its messages come from"),
+      issueAt(
+        ['source'],
+        DEV ? "needs the webview's url, to check where its messages come from" : 'needs a url',
+      ),
     ])
   }
   const latest = useLatest(options)

@@ -29,28 +29,31 @@ export type CompletionTarget =
       url?: never
     }
 
-/** A target, checked: the webview's id, its URL, and the origin its messages come from. */
+/** A target, checked: the webview's id, and the origin its messages come from (none for an id alone). */
 export interface ReadTarget {
   id: string
-  url: string
-  origin: string
+  origin: string | undefined
 }
 
 /**
  * Reads and checks a target.
  * @throws SeamInvalidInputError for a URL that is not an http(s) Connect Webview URL (a
- *   `javascript:` src would run in the app's own origin), or a webview whose id disagrees with
- *   its URL's (the page would report one webview while the app verifies another).
+ *   `javascript:` src would run in the app's own origin), a webview whose id disagrees with its
+ *   URL's (the page would report one webview while the app verifies another), or an empty id.
  */
-export function readConnectWebviewTarget(
-  target: ConnectWebviewTarget,
-  context: string,
-): ReadTarget {
+export function readConnectWebviewTarget(target: CompletionTarget, context: string): ReadTarget {
+  const problem = (path: string[], rule: string) =>
+    new SeamInvalidInputError(context, [issueAt(path, rule)])
+  if ('connectWebviewId' in target) {
+    const id = target.connectWebviewId
+    if (typeof id !== 'string' || id === '') {
+      throw problem(['connectWebviewId'], 'must be a non-empty string')
+    }
+    return { id, origin: undefined }
+  }
   const given = target.connectWebview?.url ?? target.url
   const url = parseHttpUrl(given)
   const fromUrl = url?.searchParams.get('connect_webview_id')
-  const problem = (path: string[], rule: string) =>
-    new SeamInvalidInputError(context, [issueAt(path, rule)])
   if (!url || !fromUrl) {
     throw problem(
       target.connectWebview ? ['connectWebview', 'url'] : ['url'],
@@ -61,24 +64,5 @@ export function readConnectWebviewTarget(
   if (id !== fromUrl) {
     throw problem(['connectWebview', 'connect_webview_id'], 'does not match the one in its url')
   }
-  return { id, url: given as string, origin: url.origin }
-}
-
-/**
- * Reads and checks a completion target: the id, and the origin messages must come from (none
- * for an id alone, whose messages the engine cannot trust: it takes no `source` then).
- * @throws SeamInvalidInputError as {@link readConnectWebviewTarget}, or for an empty id.
- */
-export function readCompletionTarget(
-  target: CompletionTarget,
-  context: string,
-): { id: string; origin: string | undefined } {
-  if (!('connectWebviewId' in target)) return readConnectWebviewTarget(target, context)
-  const id = target.connectWebviewId
-  if (typeof id !== 'string' || id === '') {
-    throw new SeamInvalidInputError(context, [
-      issueAt(['connectWebviewId'], 'must be a non-empty string'),
-    ])
-  }
-  return { id, origin: undefined }
+  return { id, origin: url.origin }
 }
