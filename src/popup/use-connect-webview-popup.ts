@@ -18,6 +18,7 @@ import {
   type ConnectWebview,
   type CreateConnectWebviewParams,
 } from '../schemas/connect-webview.js'
+import type { CustomMetadataInput } from '../schemas/custom-metadata.js'
 import type { StandardSchemaV1 } from '../schemas/standard-schema.js'
 import {
   centredPopupFeatures,
@@ -63,7 +64,8 @@ export interface OpenConnectWebviewPopupOptions {
   signal?: AbortSignal
 }
 
-export interface ConnectWebviewPopup<M> {
+/** `M`: the metadata a completion carries; `I`: what `open()`'s `custom_metadata` takes. */
+export interface ConnectWebviewPopup<M, I = CustomMetadataInput> {
   /**
    * Opens the window at once (call it from a click or tap handler, with no `await` before it),
    * creates the webview with `params`, shows it in the window, and resolves once Seam's API
@@ -74,7 +76,7 @@ export interface ConnectWebviewPopup<M> {
    * never unhandled: awaiting it is optional.
    */
   open: (
-    params?: CreateConnectWebviewParams,
+    params?: CreateConnectWebviewParams<I>,
     options?: OpenConnectWebviewPopupOptions,
   ) => Promise<ConnectWebviewCompletion<M>>
   state: ConnectWebviewPopupState
@@ -135,9 +137,10 @@ type View =
  * const popup = useConnectWebviewPopup({ onComplete: ({ customMetadata }) => save(customMetadata) })
  * <button onClick={() => popup.open({ custom_metadata: { tenant_id } })}>Connect</button>
  */
-export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = undefined>(
-  options: UseConnectWebviewPopupOptions<S> = {},
-): ConnectWebviewPopup<CompletionMetadata<S>> {
+export function useConnectWebviewPopup<
+  S extends StandardSchemaV1 | undefined = undefined,
+  I = CustomMetadataInput,
+>(options: UseConnectWebviewPopupOptions<S> = {}): ConnectWebviewPopup<CompletionMetadata<S>, I> {
   type M = CompletionMetadata<S>
   const client = useRequiredClient(CALLER)
   const queryClient = useQueryClient()
@@ -190,7 +193,7 @@ export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = 
 
   const open = useCallback(
     (
-      params: CreateConnectWebviewParams = {},
+      params: CreateConnectWebviewParams<I> = {},
       { signal }: OpenConnectWebviewPopupOptions = {},
     ): Promise<ConnectWebviewCompletion<M>> => {
       const current = flowRef.current
@@ -227,7 +230,10 @@ export function useConnectWebviewPopup<S extends StandardSchemaV1 | undefined = 
         end(flow, () => flow.reject(signal?.reason), { phase: 'ended', state: 'idle' })
       signal?.addEventListener('abort', aborted, { once: true, signal: flow.controller.signal })
 
-      client.connectWebviews.create(params, { signal: flow.controller.signal }).then(
+      // `I` narrows what the page may write (createSeamConnectHooks); the params were checked
+      // against Seam's rules above, whatever their static type.
+      const checked = params as CreateConnectWebviewParams
+      client.connectWebviews.create(checked, { signal: flow.controller.signal }).then(
         (webview) => {
           createConnectWebviewMutationOptions(client, { queryClient }).onSuccess(webview)
           if (flow.done || !flow.window) return

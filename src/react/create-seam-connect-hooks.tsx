@@ -14,7 +14,17 @@ import {
 import type { ConnectWebviewTarget } from '../completion/webview-target.js'
 import type { SeamConnectError } from '../errors/errors.js'
 import { ConnectWebviewFrame, type ConnectWebviewFrameProps } from '../frame/ConnectWebviewFrame.js'
+import {
+  useConnectWebviewPopup,
+  type ConnectWebviewPopup,
+  type UseConnectWebviewPopupOptions,
+} from '../popup/use-connect-webview-popup.js'
 import type { ListData } from '../query/list-pages.js'
+import {
+  useConnectWebviewRedirectResult,
+  type ConnectWebviewRedirectResult,
+  type UseConnectWebviewRedirectResultOptions,
+} from '../redirect/use-connect-webview-redirect-result.js'
 import type { OptimisticMetadataUpdate } from '../query/update-connected-account-metadata-mutation-options.js'
 import type { ConnectWebview, CreateConnectWebviewParams } from '../schemas/connect-webview.js'
 import type {
@@ -99,6 +109,14 @@ export interface SeamConnectHooks<S extends CustomMetadataSchema, T extends stri
     target: ConnectWebviewTarget | null,
     options?: Omit<UseConnectWebviewCompletionOptions<S>, 'schema'>,
   ): ConnectWebviewCompletionResult<InferSchemaOutput<S>>
+  /** `useConnectWebviewPopup`: `open()` takes the schema's keys, and resolves with its output. */
+  useConnectWebviewPopup(
+    options?: Omit<UseConnectWebviewPopupOptions<S>, 'schema'>,
+  ): ConnectWebviewPopup<InferSchemaOutput<S>, Written<S, T>>
+  /** `useConnectWebviewRedirectResult`, whose `customMetadata` is the schema's output. */
+  useConnectWebviewRedirectResult(
+    options?: Omit<UseConnectWebviewRedirectResultOptions<S>, 'schema'>,
+  ): ConnectWebviewRedirectResult<InferSchemaOutput<S>>
   /** `<ConnectWebviewFrame>`, whose `onComplete` receives the schema's output. */
   ConnectWebviewFrame: (
     props: OmitEach<ConnectWebviewFrameProps<S>, 'schema'> & { ref?: Ref<HTMLIFrameElement> },
@@ -157,6 +175,10 @@ export function createSeamConnectHooks<
       useUpdateConnectedAccountMetadata<Written<S, T>>({ ...options, trustedKeys }),
     useConnectWebviewCompletion: (target, options) =>
       useConnectWebviewCompletion(target, { ...options, schema }),
+    useConnectWebviewPopup: (options) =>
+      useConnectWebviewPopup<S, Written<S, T>>({ ...options, schema }),
+    useConnectWebviewRedirectResult: (options) =>
+      useConnectWebviewRedirectResult({ ...options, schema }),
     ConnectWebviewFrame: Frame,
   }
 }

@@ -43,6 +43,23 @@ describe('createSeamConnectHooks({ schema })', () => {
     create.mutate({ customMetadata: { tenant_id: 'acme' } })
   })
 
+  it('popup and redirect: open() takes the schema’s keys, but the trusted ones; both yield its output', () => {
+    const trusted = createSeamConnectHooks({ schema, trustedKeys: ['your_app_user_id'] })
+    const popup = trusted.useConnectWebviewPopup()
+    void popup.open({ custom_metadata: { tenant_id: 'acme', beta: true } })
+    expectTypeOf(popup.open).returns.resolves.toHaveProperty('customMetadata').toEqualTypeOf<Read>()
+    // @ts-expect-error the server sets the trusted key
+    void popup.open({ custom_metadata: { your_app_user_id: 'u_2' } })
+    // @ts-expect-error a value of the wrong type
+    void popup.open({ custom_metadata: { beta: 'yes' } })
+    // @ts-expect-error the schema is given once, not again
+    trusted.useConnectWebviewPopup({ schema })
+    const result = trusted.useConnectWebviewRedirectResult()
+    expectTypeOf(result.completion?.customMetadata).toEqualTypeOf<Read | undefined>()
+    // @ts-expect-error the schema is given once, not again
+    trusted.useConnectWebviewRedirectResult({ schema })
+  })
+
   it('useConnectedAccountMetadata: data is the schema’s output', () => {
     const { data } = seam.useConnectedAccountMetadata({ connectedAccountId: 'ca_1' })
     expectTypeOf(data).toEqualTypeOf<Read | undefined>()

@@ -1,10 +1,12 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { commands } from 'vitest/browser'
+import { z } from 'zod'
 import {
   isSeamConnectPopupError,
   isSeamConnectWebviewFailedError,
   isSeamInvalidInputError,
+  isSeamResponseParseError,
   type CustomMetadataInput,
 } from '../../src/index'
 import { postMessagePageUrl } from '../../fake/control-client'
@@ -48,6 +50,27 @@ describe('useConnectWebviewPopup', () => {
     expect(t.calls.error).toEqual([])
     await expect.poll(() => commands.openPopups()).toBe(0)
     expect(t.view.getByText(`Connected ${completion?.connectedAccount.connected_account_id}`))
+  })
+
+  it('with a schema, open() resolves with its output; a reply the schema refuses fails the flow', async () => {
+    const schema = z.object({ tenant_id: z.string(), plan: z.enum(['free', 'pro']) })
+    const t = await mountPopup('popup-schema', {
+      params: { custom_metadata: metadata },
+      options: { schema: schema.transform(({ plan }) => ({ paid: plan === 'pro' })) },
+    })
+    await commands.popupSignIn(await openShown(t))
+    await expect.poll(t.state).toBe('completed')
+    expect(t.calls.complete.map((c) => c.customMetadata)).toEqual([{ paid: true }])
+
+    cleanup()
+    const refused = await mountPopup('popup-schema-refused', {
+      params: { custom_metadata: { tenant_id: 'acme', plan: 'enterprise' } },
+      options: { schema },
+    })
+    await commands.popupSignIn(await openShown(refused))
+    await expect.poll(refused.state).toBe('failed')
+    expect(isSeamResponseParseError(refused.calls.error[0])).toBe(true)
+    expect(refused.calls.complete).toEqual([])
   })
 
   it('completes without any message from the window (Seam’s page may post none to its opener): its landing on custom_redirect_url is the signal', async () => {

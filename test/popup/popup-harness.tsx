@@ -13,6 +13,7 @@ import {
   type ConnectWebviewEvent,
   type CreateConnectWebviewParams,
   type SeamConnectError,
+  type StandardSchemaV1,
   type UseConnectWebviewPopupOptions,
 } from '../../src/index'
 import { fakeControl, uniqueUser, type FakeBehaviourPatch } from '../../fake/control-client'
@@ -43,7 +44,7 @@ function PopupUnderTest({
   signal,
 }: {
   params: CreateConnectWebviewParams
-  options: UseConnectWebviewPopupOptions
+  options: UseConnectWebviewPopupOptions<StandardSchemaV1 | undefined>
   calls: PopupCalls
   signal?: AbortSignal | undefined
 }) {
@@ -88,7 +89,7 @@ export async function mountPopup(
     signal,
   }: {
     params?: CreateConnectWebviewParams
-    options?: UseConnectWebviewPopupOptions
+    options?: UseConnectWebviewPopupOptions<StandardSchemaV1 | undefined>
     /** The fake's behaviour for this user's webviews (set before any is created). */
     behaviour?: FakeBehaviourPatch
     signal?: AbortSignal
