@@ -4,6 +4,10 @@ import { ConnectStep } from './ConnectStep'
 import { MetadataEditor } from './MetadataEditor'
 import { MetadataReadBack } from './MetadataReadBack'
 import { MetadataTable } from './MetadataTable'
+import { ModeChoice, type ConnectMode } from './ModeChoice'
+import { PopupConnect } from './PopupConnect'
+import { RedirectConnect } from './RedirectConnect'
+import { RedirectResult } from './RedirectResult'
 import { newRow } from './metadata-rows'
 
 /**
@@ -11,16 +15,22 @@ import { newRow } from './metadata-rows'
  * (https://docs.seam.co/latest/core-concepts/connect-webviews/attaching-custom-data-to-the-connect-webview)
  * end to end: custom_metadata -> Connect Webview -> sign in -> the connected
  * account's custom_metadata, read back by webview; then a reconnect with new metadata, which
- * replaces the account's metadata.
+ * replaces the account's metadata. The webview is shown in the page, in a popup, or after a
+ * full-page redirect; whatever the choice, a page Seam redirected back to shows that result.
  */
 export function ConnectFlow() {
   const [webview, setWebview] = useState<ConnectWebview | null>(null)
   const [completion, setCompletion] = useState<ConnectWebviewCompletion | null>(null)
   const [previous, setPrevious] = useState<ConnectWebviewCompletion | null>(null)
   const [round, setRound] = useState(1)
+  // Not kept across the redirect: the result is shown whatever is chosen on return.
+  const [mode, setMode] = useState<ConnectMode>('iframe')
+  const initialRows =
+    round === 1 ? [newRow('tenant_id', 'acme'), newRow('plan', 'free')] : [newRow('plan', 'pro')]
 
   return (
     <div className="flow">
+      <RedirectResult />
       {previous && (
         <section className="panel muted" aria-labelledby="previous-heading">
           <h2 id="previous-heading">Before the reconnect</h2>
@@ -36,18 +46,17 @@ export function ConnectFlow() {
           another user’s id: the account still ends up with yours.
         </p>
       )}
-      {!webview && (
+      {!webview && round === 1 && <ModeChoice value={mode} onChange={setMode} />}
+      {!webview && mode === 'iframe' && (
         <MetadataEditor
           key={round}
-          initialRows={
-            round === 1
-              ? [newRow('tenant_id', 'acme'), newRow('plan', 'free')]
-              : [newRow('plan', 'pro')]
-          }
+          initialRows={initialRows}
           submitLabel={round === 1 ? 'Create Connect Webview' : 'Create a reconnect webview'}
           onCreated={setWebview}
         />
       )}
+      {mode === 'popup' && <PopupConnect initialRows={initialRows} />}
+      {mode === 'redirect' && <RedirectConnect initialRows={initialRows} />}
       {webview && (
         <ConnectStep
           key={webview.connect_webview_id}

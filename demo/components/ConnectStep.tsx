@@ -7,7 +7,7 @@ import {
   type PollInterval,
   type SeamConnectError,
 } from '../../src/index'
-import { MetadataTable } from './MetadataTable'
+import { CompletionResult } from './CompletionResult'
 
 const STATE_TEXT: Record<ConnectWebviewFrameState, string> = {
   loading: 'Loading Seam’s page…',
@@ -53,19 +53,7 @@ export function ConnectStep({ connectWebview, pollInterval, onComplete }: Connec
           {error.message}
         </p>
       )}
-      {completion && (
-        <div className="result">
-          <h3>Connected account</h3>
-          <p>
-            <strong>{completion.connectedAccount.display_name ?? 'Account'}</strong> (
-            <code>{completion.connectedAccount.connected_account_id}</code>)
-          </p>
-          <MetadataTable
-            metadata={completion.customMetadata}
-            caption="custom_metadata from onComplete"
-          />
-        </div>
-      )}
+      {completion && <CompletionResult completion={completion} />}
     </section>
   )
 }

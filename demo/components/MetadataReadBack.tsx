@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { useConnectedAccountMetadata } from '../../src/index'
 import { MetadataTable } from './MetadataTable'
 
@@ -7,9 +8,10 @@ import { MetadataTable } from './MetadataTable'
  */
 export function MetadataReadBack({ connectWebviewId }: { connectWebviewId: string }) {
   const metadata = useConnectedAccountMetadata({ connectWebviewId }, { pollInterval: 2000 })
+  const headingId = useId()
   return (
-    <section className="panel" aria-labelledby="read-back-heading">
-      <h2 id="read-back-heading">Read back by connectWebviewId</h2>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Read back by connectWebviewId</h2>
       {metadata.isPending && <p role="status">Waiting for Seam to report the connection…</p>}
       {metadata.error && (
         <p role="alert" className="error">

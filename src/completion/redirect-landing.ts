@@ -23,6 +23,17 @@ export function readRedirectLanding(href: string): RedirectLanding | null {
   }
 }
 
+/**
+ * Whether `href` is the webview's own page (same origin and path as its `url`): it carries the
+ * webview's `connect_webview_id` too, but a window showing it has not landed anywhere.
+ */
+export function isWebviewPage(href: string, webviewUrl: string | undefined): boolean {
+  if (webviewUrl === undefined) return false
+  const shown = new URL(href)
+  const webview = new URL(webviewUrl)
+  return shown.origin === webview.origin && shown.pathname === webview.pathname
+}
+
 /** `href` without Seam's redirect parameters; everything else (path, query, hash) is kept. */
 export function withoutRedirectParams(href: string): string {
   const url = new URL(href)

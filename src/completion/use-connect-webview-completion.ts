@@ -32,7 +32,7 @@ import {
   type ConnectWebviewEvent,
 } from '../schemas/webview-message.js'
 import { completionKey, completionRecord, type CompletionOutcome } from './completion-record.js'
-import { readRedirectLanding } from './redirect-landing.js'
+import { isWebviewPage, readRedirectLanding } from './redirect-landing.js'
 import { classifyFailure, retryDelay } from './verification-failure.js'
 import {
   readConnectWebviewTarget,
@@ -171,6 +171,7 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
   const webview = target && readConnectWebviewTarget(target, caller)
   const id = webview?.id ?? null
   const origin = webview?.origin
+  const webviewUrl = target?.connectWebview?.url ?? target?.url
   const { pollInterval = DEFAULT_COMPLETION_POLL_INTERVAL, enabled = true, schema } = options
   const hasSource = options.source !== undefined
   if (webview && hasSource && origin === undefined) {
@@ -350,7 +351,9 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
       let landing
       try {
         // Another origin (the webview itself) cannot be read: that throws, as expected.
-        landing = readRedirectLanding(win?.location.href ?? '')
+        const href = win?.location.href ?? ''
+        // A webview served from the app's own origin can be read: it is not a landing.
+        landing = isWebviewPage(href, webviewUrl) ? null : readRedirectLanding(href)
       } catch {
         return false
       }
@@ -359,7 +362,7 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
       signal(hint)
       return true
     },
-    [active, id, signal],
+    [active, id, webviewUrl, signal],
   )
   const verify = useCallback(() => signal({}), [signal])
 
