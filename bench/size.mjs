@@ -26,9 +26,12 @@ const NODE_BUILTINS = 'node: built-ins'
 // Budgets, zod counted. The typical import is about 90% of the whole entry: the provider builds
 // the client (options check, auth, timeouts, retries, secret scrubbing), the frame needs the
 // completion engine, and every reply is validated. It was measured at 12.8 KB even with list and
-// update routes, strict params and every English message removed, so its budget is 16 KB: what
+// update routes, strict params and every English message removed, so its budget was 16 KB: what
 // catches a regression here is the budget and the table, not a smaller number that only deleting
-// safety could reach. The whole entry's budget was 16 KB until the lists, the optimistic update and
+// safety could reach. The engine every mode shares grew by 0.13 KB with the popup and redirect
+// modes (a webview known by id alone, refusing a `source` for it, a webview served from the app's
+// own origin never read as a redirect landing), which left it at 16.00 KB, where gzip's noise
+// decides: the budget is 16.5 KB, a decision for the project's owner (that issue's closing note). The whole entry's budget was 16 KB until the lists, the optimistic update and
 // the schema-typed hooks (1.3 KB) joined it, then 18 KB until the popup and redirect modes
 // (1.9 KB) did; it is 20 KB now, a decision for the project's owner (the closing notes of the
 // issues that added them say so). An app that imports neither mode does not pay for them (the
@@ -40,7 +43,7 @@ export const IMPORTS = [
       'export { SeamConnectProvider, useCreateConnectWebview, ConnectWebviewFrame, ' +
       `useConnectedAccountMetadata } from ${entry}`,
     platform: 'browser',
-    budget: 16 * KB,
+    budget: 16.5 * KB,
     forbidden: [...TESTING_ONLY, NODE_BUILTINS],
   },
   {

@@ -7,31 +7,24 @@ import type { WebviewFailureHint } from '../query/webview-outcome.js'
 const REDIRECT_PARAMS = ['connect_webview_id', 'error_code', 'error_message'] as const
 
 /** A landing on the app's `custom_redirect_url`: which webview, and what its page said of a failure. */
-export interface RedirectLanding extends WebviewFailureHint {
+export interface RedirectLanding {
   connectWebviewId: string
+  hint: WebviewFailureHint
 }
 
 /** The landing `href` stands for, or `null` when it carries no (non-empty) `connect_webview_id`. */
 export function readRedirectLanding(href: string): RedirectLanding | null {
   const params = new URL(href).searchParams
   const connectWebviewId = params.get('connect_webview_id')
-  if (!connectWebviewId) return null
-  return {
-    connectWebviewId,
-    errorCode: params.get('error_code') ?? undefined,
-    errorMessage: params.get('error_message') ?? undefined,
-  }
-}
-
-/**
- * Whether `href` is the webview's own page (same origin and path as its `url`): it carries the
- * webview's `connect_webview_id` too, but a window showing it has not landed anywhere.
- */
-export function isWebviewPage(href: string, webviewUrl: string | undefined): boolean {
-  if (webviewUrl === undefined) return false
-  const shown = new URL(href)
-  const webview = new URL(webviewUrl)
-  return shown.origin === webview.origin && shown.pathname === webview.pathname
+  return connectWebviewId
+    ? {
+        connectWebviewId,
+        hint: {
+          errorCode: params.get('error_code') ?? undefined,
+          errorMessage: params.get('error_message') ?? undefined,
+        },
+      }
+    : null
 }
 
 /** `href` without Seam's redirect parameters; everything else (path, query, hash) is kept. */

@@ -2,8 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { SeamInvalidInputError, type SeamConnectError } from '../errors/errors.js'
-import { issueAt } from '../errors/issues.js'
+import type { SeamConnectError } from '../errors/errors.js'
 import { DEV, devWarnOnce } from '../internal/development.js'
 import { useLatest } from '../internal/use-latest.js'
 import { connectedAccountByConnectWebviewQueryOptions } from '../query/connected-account-by-connect-webview-query-options.js'
@@ -32,7 +31,7 @@ import {
   type ConnectWebviewEvent,
 } from '../schemas/webview-message.js'
 import { completionKey, completionRecord, type CompletionOutcome } from './completion-record.js'
-import { isWebviewPage, readRedirectLanding } from './redirect-landing.js'
+import { readRedirectLanding } from './redirect-landing.js'
 import { classifyFailure, retryDelay } from './verification-failure.js'
 import {
   readConnectWebviewTarget,
@@ -168,20 +167,13 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
 ): ConnectWebviewCompletionResult<CompletionMetadata<S>> {
   const client = useRequiredClient(caller)
   const queryClient = useQueryClient()
-  const webview = target && readConnectWebviewTarget(target, caller)
-  const id = webview?.id ?? null
-  const origin = webview?.origin
-  const webviewUrl = target?.connectWebview?.url ?? target?.url
-  const { pollInterval = DEFAULT_COMPLETION_POLL_INTERVAL, enabled = true, schema } = options
   const hasSource = options.source !== undefined
-  if (webview && hasSource && origin === undefined) {
-    throw new SeamInvalidInputError(caller, [
-      issueAt(
-        ['source'],
-        DEV ? "needs the webview's url, to check where its messages come from" : 'needs a url',
-      ),
-    ])
-  }
+  const webview = target && readConnectWebviewTarget(target, caller, hasSource)
+  const id = webview?.id ?? null
+  // Where messages must come from, and the page a window showing the webview is at.
+  const origin = webview?.url?.origin
+  const page = webview?.url && origin + webview.url.pathname
+  const { pollInterval = DEFAULT_COMPLETION_POLL_INTERVAL, enabled = true, schema } = options
   const latest = useLatest(options)
 
   const record = completionRecord(queryClient)
@@ -351,18 +343,17 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
       let landing
       try {
         // Another origin (the webview itself) cannot be read: that throws, as expected.
-        const href = win?.location.href ?? ''
-        // A webview served from the app's own origin can be read: it is not a landing.
-        landing = isWebviewPage(href, webviewUrl) ? null : readRedirectLanding(href)
+        const at = new URL(win?.location.href ?? '')
+        // A webview served from the app's own origin can be read: showing it is not a landing.
+        landing = at.origin + at.pathname === page ? null : readRedirectLanding(at.href)
       } catch {
         return false
       }
       if (!active || landing?.connectWebviewId !== id) return false
-      const { connectWebviewId: _, ...hint } = landing
-      signal(hint)
+      signal(landing.hint)
       return true
     },
-    [active, id, webviewUrl, signal],
+    [active, id, page, signal],
   )
   const verify = useCallback(() => signal({}), [signal])
 
@@ -388,7 +379,7 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
 const fresh = (key: string | null, landed?: WebviewFailureHint): Local => ({
   key,
   // A landing counts as a signal from the start: the first read, made after it, answers it.
-  signalAt: key !== null && landed ? Date.now() : 0,
+  signalAt: landed ? Date.now() : 0,
   hint: landed ?? {},
 })
 

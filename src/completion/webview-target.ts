@@ -1,5 +1,6 @@
 import { SeamInvalidInputError } from '../errors/errors.js'
 import { issueAt } from '../errors/issues.js'
+import { DEV } from '../internal/development.js'
 import { parseHttpUrl } from '../internal/http-url.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 
@@ -29,19 +30,24 @@ export type CompletionTarget =
       url?: never
     }
 
-/** A target, checked: the webview's id, and the origin its messages come from (none for an id alone). */
+/** A target, checked: the webview's id, and its parsed URL (none for an id alone). */
 export interface ReadTarget {
   id: string
-  origin: string | undefined
+  url: URL | undefined
 }
 
 /**
  * Reads and checks a target.
  * @throws SeamInvalidInputError for a URL that is not an http(s) Connect Webview URL (a
  *   `javascript:` src would run in the app's own origin), a webview whose id disagrees with its
- *   URL's (the page would report one webview while the app verifies another), or an empty id.
+ *   URL's (the page would report one webview while the app verifies another), an empty id, or an
+ *   id alone `withSource`: messages from a source are checked against the webview URL's origin.
  */
-export function readConnectWebviewTarget(target: CompletionTarget, context: string): ReadTarget {
+export function readConnectWebviewTarget(
+  target: CompletionTarget,
+  context: string,
+  withSource?: boolean,
+): ReadTarget {
   const problem = (path: string[], rule: string) =>
     new SeamInvalidInputError(context, [issueAt(path, rule)])
   if ('connectWebviewId' in target) {
@@ -49,7 +55,13 @@ export function readConnectWebviewTarget(target: CompletionTarget, context: stri
     if (typeof id !== 'string' || id === '') {
       throw problem(['connectWebviewId'], 'must be a non-empty string')
     }
-    return { id, origin: undefined }
+    if (withSource) {
+      throw problem(
+        ['source'],
+        DEV ? "needs the webview's url, to check where its messages come from" : 'needs a url',
+      )
+    }
+    return { id, url: undefined }
   }
   const given = target.connectWebview?.url ?? target.url
   const url = parseHttpUrl(given)
@@ -64,5 +76,5 @@ export function readConnectWebviewTarget(target: CompletionTarget, context: stri
   if (id !== fromUrl) {
     throw problem(['connectWebview', 'connect_webview_id'], 'does not match the one in its url')
   }
-  return { id, origin: url.origin }
+  return { id, url }
 }

@@ -66,7 +66,7 @@ export function useConnectWebviewRedirectResult<S extends StandardSchemaV1 | und
     landing && { connectWebviewId: landing.connectWebviewId },
     options,
     'useConnectWebviewRedirectResult()',
-    landing ?? undefined,
+    landing?.hint,
   )
 
   const settled = result.state === 'completed' || result.state === 'failed'
