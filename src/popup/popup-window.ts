@@ -19,17 +19,21 @@ export const openBlankWindow = (features: string): Window | null =>
   window.open('about:blank', '_blank', features)
 
 /**
- * Whether the window shows another origin's page (the webview, or a provider's login): its
- * location cannot be read then. A window cut off by Cross-Origin-Opener-Policy reads as closed
- * instead, so it never reads as away.
+ * Whether the window shows the webview: a page it cannot read (the webview on Seam's origin, or
+ * a provider's login), or, where the webview is served from the app's own origin, its page. A
+ * window whose handle Cross-Origin-Opener-Policy cut reads as closed instead, so it never shows
+ * the webview here.
  */
-export function showsAnotherOrigin(win: Window): boolean {
+export function showsWebview(win: Window, webviewUrl: string): boolean {
   if (win.closed) return false
+  let at: URL
   try {
-    return typeof win.location.href !== 'string'
+    at = new URL(win.location.href)
   } catch {
     return true
   }
+  const webview = new URL(webviewUrl)
+  return at.origin === webview.origin && at.pathname === webview.pathname
 }
 
 /** Closes the window if the handle still can. */

@@ -20,12 +20,7 @@ import {
 } from '../schemas/connect-webview.js'
 import type { CustomMetadataInput } from '../schemas/custom-metadata.js'
 import type { StandardSchemaV1 } from '../schemas/standard-schema.js'
-import {
-  centredPopupFeatures,
-  closeWindow,
-  openBlankWindow,
-  showsAnotherOrigin,
-} from './popup-window.js'
+import { centredPopupFeatures, closeWindow, openBlankWindow, showsWebview } from './popup-window.js'
 
 const CALLER = 'useConnectWebviewPopup()'
 
@@ -33,7 +28,7 @@ const CALLER = 'useConnectWebviewPopup()'
  * Where a popup flow is:
  * - `idle`: none yet, or the app aborted the last one;
  * - `opening`: the window is open; the webview is being created, or the window is loading it;
- * - `pending`: the window shows the webview (another origin's page);
+ * - `pending`: the window shows the webview (on Seam's origin, a page the app cannot read);
  * - `verifying`: a signal (a message from the window, its landing on `custom_redirect_url`, a
  *   poll, the window closing) is being checked with the API;
  * - `completed` / `failed`: Seam's answer (or a create that failed);
@@ -114,8 +109,7 @@ type View =
   | { phase: 'idle' | 'opening'; webview?: undefined; closedAt?: undefined }
   /**
    * The webview is created and the window sent to it; the engine verifies it. `seen`: the window
-   * was seen showing another origin (the webview), so its handle is not cut. `closedAt`: the
-   * window read as closed.
+   * was seen showing the webview, so its handle is not cut. `closedAt`: the window read as closed.
    */
   | { phase: 'shown'; webview: ConnectWebview; seen?: boolean; closedAt?: number }
   | {
@@ -256,6 +250,7 @@ export function useConnectWebviewPopup<
   const shown = view.phase === 'shown'
   const opening = view.phase === 'opening'
   const closedAt = view.closedAt
+  const webviewUrl = view.webview?.url
   useEffect(() => {
     const flow = flowRef.current
     if (!flow || flow.done || (!shown && !opening) || closedAt !== undefined) return
@@ -275,12 +270,12 @@ export function useConnectWebviewPopup<
       if (engineRef.current.checkRedirect(win)) {
         flow.landed = true
         closeWindow(win)
-      } else if (showsAnotherOrigin(win)) {
+      } else if (webviewUrl && showsWebview(win, webviewUrl)) {
         setView((view) => (view.phase === 'shown' && !view.seen ? { ...view, seen: true } : view))
       }
     }, WATCH_MS)
     return () => clearInterval(timer)
-  }, [shown, opening, closedAt, fail, engineRef])
+  }, [shown, opening, closedAt, webviewUrl, fail, engineRef])
 
   // Seam's answer ends the flow (the engine has already called onComplete or onError).
   const { state: engineState, completion, error } = engine

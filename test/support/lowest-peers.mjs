@@ -1,5 +1,5 @@
-// `npm run test:lowest-peers`: runs the hook and frame suites (test/hooks and test/frame: their
-// Node, jsdom and Chromium files) against the lowest versions of React, react-dom and
+// `npm run test:lowest-peers`: runs the React suites (test/hooks, test/completion, test/frame,
+// test/popup and test/redirect: their Node, jsdom and Chromium files) against the lowest versions of React, react-dom and
 // @tanstack/react-query that package.json's peerDependencies accept, so the declared range is a
 // tested one. It works in a throwaway copy of the repository (the files git tracks, plus new ones
 // it does not ignore), leaving this checkout's node_modules alone, and ends with the line CI
@@ -153,7 +153,10 @@ status = run(
     '--reporter=json',
     `--outputFile.json=${report}`,
     'test/hooks',
+    'test/completion',
     'test/frame',
+    'test/popup',
+    'test/redirect',
   ],
   { cwd: copy, env },
 )
