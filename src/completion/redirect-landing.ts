@@ -27,12 +27,17 @@ export function readRedirectLanding(href: string): RedirectLanding | null {
     : null
 }
 
-/** `href` without Seam's redirect parameters; everything else (path, query, hash) is kept. */
+/** `href` without Seam's redirect parameters; everything else (path, query, hash) is kept as is. */
 export function withoutRedirectParams(href: string): string {
   const url = new URL(href)
-  const present = REDIRECT_PARAMS.filter((name) => url.searchParams.has(name))
-  // Untouched otherwise: rewriting the query would re-encode the app's own parameters.
-  if (!present.length) return href
-  for (const name of present) url.searchParams.delete(name)
+  // The other pairs keep their bytes: re-serializing the query (URLSearchParams) would turn the
+  // app's own `%20` into `+` and `flag` into `flag=`.
+  const pairs = url.search.slice(1).split('&')
+  const kept = pairs.filter((pair) => {
+    const [name] = new URLSearchParams(pair).keys()
+    return !REDIRECT_PARAMS.some((param) => param === name)
+  })
+  if (kept.length === pairs.length) return href
+  url.search = kept.join('&')
   return url.href
 }

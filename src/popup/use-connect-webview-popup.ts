@@ -9,7 +9,8 @@ import {
   type ConnectWebviewCompletion,
   type UseConnectWebviewCompletionOptions,
 } from '../completion/use-connect-webview-completion.js'
-import { SeamConnectPopupError, type SeamConnectError } from '../errors/errors.js'
+import { isSeamConnectError, SeamConnectError, SeamConnectPopupError } from '../errors/errors.js'
+import { popupFlows } from '../internal/popup-flows.js'
 import { useLatest } from '../internal/use-latest.js'
 import { createConnectWebviewMutationOptions } from '../query/create-connect-webview-mutation-options.js'
 import { useRequiredClient } from '../react/seam-connect-context.js'
@@ -44,12 +45,14 @@ export interface UseConnectWebviewPopupOptions<
   /** `window.open`'s features. Default: a 500×720 popup centred over the app's window. */
   windowFeatures?: string
   /**
-   * How long verification goes on, polling every second, when the window reads as closed before
-   * it was ever seen showing the webview. That is what a Cross-Origin-Opener-Policy looks like:
-   * when the app's page (or the webview's) sends COOP `same-origin`, the browser cuts the handle
-   * as the window leaves the app's origin, and `closed` reads true while the user is still signing
-   * in. Default 120 000 ms; then the flow ends `closed`. A window seen showing the webview and
-   * then closed is checked once with the API, then `closed`.
+   * How long verification goes on, polling every second, once the window is gone without Seam's
+   * answer: it read as closed while the person was not back in the app, or before it was seen
+   * showing the webview, or it landed on `custom_redirect_url` before Seam confirmed. A closed
+   * read is what a Cross-Origin-Opener-Policy looks like: when the app's page, the webview's or
+   * a provider's login page in the window sends COOP `same-origin`, the browser cuts the handle,
+   * and `closed` reads true while the person is still signing in. Default 120 000 ms; then the
+   * API is asked once more, and a `pending` answer ends the flow `closed`. A window seen showing
+   * the webview and closed while the app's page has the focus is checked once, then `closed`.
    */
   closedTimeoutMs?: number
 }
@@ -100,8 +103,8 @@ interface Flow<M> {
   webview?: ConnectWebview
   /** Aborts the create, and drops the app's abort listener. */
   controller: AbortController
-  /** The window landed on `custom_redirect_url`: the engine has the signal, the window is closed. */
-  landed: boolean
+  /** The window was seen showing the webview. */
+  seen: boolean
   done: boolean
 }
 
@@ -109,9 +112,16 @@ type View =
   | { phase: 'idle' | 'opening'; webview?: undefined; closedAt?: undefined }
   /**
    * The webview is created and the window sent to it; the engine verifies it. `seen`: the window
-   * was seen showing the webview, so its handle is not cut. `closedAt`: the window read as closed.
+   * was seen showing it. `closedAt`: the window read as closed, or landed on the app's page.
+   * `lastCheck`: the next answer that says `pending` ends the flow as `closed`.
    */
-  | { phase: 'shown'; webview: ConnectWebview; seen?: boolean; closedAt?: number }
+  | {
+      phase: 'shown'
+      webview: ConnectWebview
+      seen?: boolean
+      closedAt?: number
+      lastCheck?: boolean
+    }
   | {
       phase: 'ended'
       state: 'closed' | 'blocked' | 'failed' | 'idle'
@@ -163,9 +173,11 @@ export function useConnectWebviewPopup<
     if (flow.done) return
     flow.done = true
     flow.controller.abort()
+    if (flow.webview) popupFlows(window).delete(flow.webview.connect_webview_id)
     if (flow.window) closeWindow(flow.window)
-    settle()
+    // The view first: an app callback that throws in settle() must not leave it behind.
     if (next && flowRef.current === flow) setView(next)
+    settle()
   }, [])
 
   /** Ends `flow` with an error the engine never saw: reported here, once. */
@@ -206,7 +218,7 @@ export function useConnectWebviewPopup<
         // Checked before the window opens: bad input never leaves a blank window behind.
         parse(createConnectWebviewParamsSchema, params, '/connect_webviews/create', 'params')
       } catch (error) {
-        refused = error as SeamConnectError
+        refused = asSeamError(error)
       }
       const opened = refused
         ? null
@@ -227,57 +239,67 @@ export function useConnectWebviewPopup<
       // `I` narrows what the page may write (createSeamConnectHooks); the params were checked
       // against Seam's rules above, whatever their static type.
       const checked = params as CreateConnectWebviewParams
-      client.connectWebviews.create(checked, { signal: flow.controller.signal }).then(
-        (webview) => {
+      client.connectWebviews
+        .create(checked, { signal: flow.controller.signal })
+        .then((webview) => {
           createConnectWebviewMutationOptions(client, { queryClient }).onSuccess(webview)
           if (flow.done || !flow.window) return
-          flow.webview = webview
           // Closed while blank: the webview was never shown, so there is nothing to verify.
           if (flow.window.closed) return fail(flow, 'closed')
+          flow.webview = webview
+          popupFlows(window).add(webview.connect_webview_id)
           flow.window.location.replace(webview.url)
           if (flowRef.current === flow) setView({ phase: 'shown', webview })
-        },
-        (error: unknown) => {
-          if (!flow.done) fail(flow, 'failed', error as SeamConnectError)
-        },
-      )
+        })
+        .catch((error: unknown) => {
+          if (!flow.done) return fail(flow, 'failed', asSeamError(error))
+          // The app's own callback threw: an uncaught error, as it would be anywhere else.
+          setTimeout(() => {
+            throw error
+          })
+        })
       return flow.promise
     },
     [client, queryClient, latest, end, fail],
   )
 
-  // Watches the window: a landing on the app's own origin is a signal, and so is closing.
-  const shown = view.phase === 'shown'
-  const opening = view.phase === 'opening'
+  // Watches the window: a landing on the app's own origin is a signal, and so is closing. It reads
+  // the flow, not this render, so it never acts on a phase the flow has left.
+  const watching = view.phase === 'opening' || view.phase === 'shown'
   const closedAt = view.closedAt
-  const webviewUrl = view.webview?.url
   useEffect(() => {
     const flow = flowRef.current
-    if (!flow || flow.done || (!shown && !opening) || closedAt !== undefined) return
+    if (!flow || flow.done || !watching || closedAt !== undefined) return
+    /** Verification goes on without the window; `now`: the next `pending` answer ends it. */
+    const closing = (now: boolean) =>
+      setView((view) =>
+        view.phase === 'shown' ? { ...view, closedAt: Date.now(), lastCheck: now } : view,
+      )
     const timer = setInterval(() => {
-      const { window: win } = flow
-      if (flow.done || flow.landed || !win) return
+      const { window: win, webview } = flow
+      if (flow.done || !win) return
       if (win.closed) {
-        if (!shown) {
-          // Closed while blank: the create is aborted, and nothing was shown to verify.
-          fail(flow, 'closed')
-        } else {
-          setView((view) => (view.phase === 'shown' ? { ...view, closedAt: Date.now() } : view))
-          engineRef.current.verify()
-        }
-        return
-      }
-      if (engineRef.current.checkRedirect(win)) {
-        flow.landed = true
+        // Closed while blank: the create is aborted, and nothing was shown to verify.
+        if (!webview) return fail(flow, 'closed')
+        // Seen, and the person is back in the app: they closed it, and one answer decides.
+        // Otherwise the window may still be open under a handle COOP cut (a provider's login
+        // page can send it at any step): verification goes on for closedTimeoutMs.
+        closing(flow.seen && document.hasFocus())
+        engineRef.current.verify()
+      } else if (engineRef.current.checkRedirect(win)) {
+        // Landed: the engine has the signal; if Seam does not confirm at once, it polls a while.
         closeWindow(win)
-      } else if (webviewUrl && showsWebview(win, webviewUrl)) {
-        setView((view) => (view.phase === 'shown' && !view.seen ? { ...view, seen: true } : view))
+        closing(false)
+      } else if (webview && !flow.seen && showsWebview(win, webview.url)) {
+        flow.seen = true
+        setView((view) => (view.phase === 'shown' ? { ...view, seen: true } : view))
       }
     }, WATCH_MS)
     return () => clearInterval(timer)
-  }, [shown, opening, closedAt, webviewUrl, fail, engineRef])
+  }, [watching, closedAt, fail, engineRef])
 
   // Seam's answer ends the flow (the engine has already called onComplete or onError).
+  const shown = view.phase === 'shown'
   const { state: engineState, completion, error } = engine
   useEffect(() => {
     const flow = flowRef.current
@@ -286,20 +308,25 @@ export function useConnectWebviewPopup<
     else if (engineState === 'failed' && error) end(flow, () => flow.reject(error))
   }, [shown, engineState, completion, error, end])
 
-  // A window that read as closed: `closed` once the API says pending after the closing (a window
-  // seen on the webview), or after `closedTimeoutMs` of polling (a handle COOP may have cut).
-  const seen = view.phase === 'shown' && view.seen === true
+  // Without the window, `closed` once an answer asked for after the last check says `pending`;
+  // the last check comes at once (a window the person closed) or after closedTimeoutMs.
+  const lastCheck = view.phase === 'shown' && view.lastCheck === true
   useEffect(() => {
     const flow = flowRef.current
     if (!flow || flow.done || closedAt === undefined) return
-    const closed = () => fail(flow, 'closed')
-    if (seen) {
-      if (engineState === 'pending') closed()
+    if (lastCheck) {
+      if (engineState === 'pending') fail(flow, 'closed')
       return
     }
-    const timer = setTimeout(closed, Math.max(0, closedAt + closedTimeoutMs - Date.now()))
+    const timer = setTimeout(
+      () => {
+        setView((view) => (view.phase === 'shown' ? { ...view, lastCheck: true } : view))
+        engineRef.current.verify()
+      },
+      Math.max(0, closedAt + closedTimeoutMs - Date.now()),
+    )
     return () => clearTimeout(timer)
-  }, [closedAt, seen, engineState, closedTimeoutMs, fail])
+  }, [closedAt, lastCheck, engineState, closedTimeoutMs, fail, engineRef])
 
   // Unmounting ends a flow in progress: its window closes, and `open()`'s promise rejects.
   useEffect(
@@ -323,7 +350,7 @@ export function useConnectWebviewPopup<
         ? engineState
         : closedAt !== undefined
           ? 'verifying'
-          : seen
+          : view.seen
             ? 'pending'
             : 'opening'
   return {
@@ -334,6 +361,12 @@ export function useConnectWebviewPopup<
     error: view.phase === 'ended' ? view.error : view.phase === 'shown' ? error : undefined,
   }
 }
+
+/** What the create or the params check threw, as this library's error. */
+const asSeamError = (error: unknown): SeamConnectError =>
+  isSeamConnectError(error)
+    ? error
+    : new SeamConnectError('The Connect Webview popup could not be shown', { cause: error })
 
 /** A promise whose rejection is handled (the app may use callbacks and never await it). */
 function handled<T>(promise: Promise<T>): Promise<T> {
@@ -356,7 +389,7 @@ function newFlow<M>(window: Window | null): Flow<M> {
     resolve,
     reject,
     controller: new AbortController(),
-    landed: false,
+    seen: false,
     done: false,
   }
 }

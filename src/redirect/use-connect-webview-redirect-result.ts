@@ -13,7 +13,9 @@ import {
   type ConnectWebviewCompletionState,
   type UseConnectWebviewCompletionOptions,
 } from '../completion/use-connect-webview-completion.js'
+import { openerShows } from '../internal/popup-flows.js'
 import type { StandardSchemaV1 } from '../schemas/standard-schema.js'
+import { markHandled, wasHandled } from './handled-landings.js'
 
 /** `idle`: this page was not reached through a webview's redirect (or it was handled already). */
 export type ConnectWebviewRedirectState = 'idle' | ConnectWebviewCompletionState
@@ -36,14 +38,15 @@ export interface ConnectWebviewRedirectResult<M> extends Omit<
  *
  * It reads `connect_webview_id` (and a failure's `error_code` and `error_message`) from the URL,
  * verifies with Seam's API on the same engine as `<ConnectWebviewFrame>`, and reports once through
- * `onComplete` or `onError`. Then it removes those parameters with `history.replaceState`: a
- * reload or a shared link repeats nothing. Until Seam has answered they stay, so a reload during
- * verification loses nothing. The URL is only a signal: the API, with this user's credential,
+ * `onComplete` or `onError`. Then it removes those parameters with `history.replaceState`, and
+ * remembers the id (in `localStorage`): a reload, or the same URL opened again from history or a
+ * bookmark, repeats nothing. Until Seam has answered they stay, so a reload during verification
+ * loses nothing. The URL is only a signal: the API, with this user's credential,
  * decides, so a link to another user's webview fails (Seam refuses to read it) instead of
  * reporting it as theirs.
  *
- * In a popup this app opened (`useConnectWebviewPopup` with a `custom_redirect_url`) it stays
- * `idle`: the opener reads the landing and closes the window.
+ * In a popup whose opener's `useConnectWebviewPopup` flow shows this webview (with a
+ * `custom_redirect_url`) it stays `idle`: the opener reads the landing and closes the window.
  *
  * @example
  * const result = useConnectWebviewRedirectResult({ onComplete: ({ customMetadata }) => save(customMetadata) })
@@ -56,41 +59,40 @@ export function useConnectWebviewRedirectResult<S extends StandardSchemaV1 | und
   // `undefined` on the server and while hydrating, so the server's HTML and the first client
   // render agree; the landing is then kept, after its parameters leave the URL.
   const href = useSyncExternalStore(subscribeToNothing, readHref, () => undefined)
-  const [landing, setLanding] = useState<RedirectLanding | null>(null)
-  if (enabled && !landing && href !== undefined && !openedByThisApp()) {
+  const [landing, setLanding] = useState<Landing | null>(null)
+  if (enabled && !landing && href !== undefined) {
     const found = readRedirectLanding(href)
-    if (found) setLanding(found)
+    // In a popup whose opener's flow shows this webview, the opener reads the landing.
+    if (found && !openerShows(found.connectWebviewId)) {
+      setLanding({ ...found, repeat: wasHandled(found.connectWebviewId) })
+    }
   }
+  const fresh = landing && !landing.repeat ? landing : null
 
   const { checkRedirect: _, ...result } = useCompletion(
-    landing && { connectWebviewId: landing.connectWebviewId },
+    fresh && { connectWebviewId: fresh.connectWebviewId },
     options,
     'useConnectWebviewRedirectResult()',
-    landing?.hint,
+    fresh?.hint,
   )
 
   const settled = result.state === 'completed' || result.state === 'failed'
   useEffect(() => {
-    if (!settled || !landing) return
+    if (!landing || !(settled || landing.repeat)) return
+    markHandled(landing.connectWebviewId)
     const href = window.location.href
     if (readRedirectLanding(href)?.connectWebviewId !== landing.connectWebviewId) return
     window.history.replaceState(window.history.state, '', withoutRedirectParams(href))
   }, [settled, landing])
 
-  return { ...result, state: landing ? result.state : 'idle' }
+  return { ...result, state: fresh ? result.state : 'idle' }
+}
+
+/** A landing, and whether this browser reported it already (then it is only cleaned up). */
+interface Landing extends RedirectLanding {
+  repeat: boolean
 }
 
 // The URL is read once per render: the parameters only arrive with a page load.
 const subscribeToNothing = () => () => undefined
 const readHref = () => window.location.href
-
-/** Whether this window is a popup a page of this app's origin opened. */
-function openedByThisApp(): boolean {
-  try {
-    const opener = window.opener as Window | null
-    return !!opener && opener.location.origin === window.location.origin
-  } catch {
-    // An opener on another origin cannot be read.
-    return false
-  }
-}

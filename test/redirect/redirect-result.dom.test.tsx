@@ -2,7 +2,7 @@
 // own: its hosted page's login route answers with the exact URL the page then navigates to
 // (custom_redirect_url plus what Seam appends), and this page "arrives" there with that URL.
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { afterEach, describe, expect, inject, it, onTestFinished } from 'vitest'
 import { z } from 'zod'
 import {
   isSeamApiError,
@@ -115,6 +115,69 @@ describe('useConnectWebviewRedirectResult', () => {
     expect(await reads(userIdentifierKey)).toBe(before)
   })
 
+  it('the same redirect URL opened again later (history, a bookmark, a duplicated tab) reports nothing twice', async () => {
+    const { client, userIdentifierKey } = sessionClient('redirect-again')
+    const webview = await leaveForWebview(client)
+    const landing = await signInOnHostedPage(webview)
+    window.history.replaceState(null, '', landing)
+    const calls: Calls = { complete: [], error: [] }
+    const first = loadPage(client, calls)
+    await waitFor(() => expect(state()).toBe('completed'))
+    first.unmount()
+    const before = await reads(userIdentifierKey)
+
+    window.history.replaceState(null, '', landing)
+    loadPage(client, calls)
+
+    expect(state()).toBe('idle')
+    await waitFor(() => expect(here()).toBe(APP_PAGE))
+    expect(calls.complete).toHaveLength(1)
+    expect(await reads(userIdentifierKey)).toBe(before)
+  })
+
+  describe('in a window another page of the app opened', () => {
+    const flows = Symbol.for('react-seam-connect/popup-flows')
+    /** A same-origin opener, as the window that called window.open; its popup flows as given. */
+    function openedBy(showing: string[]) {
+      const opener = { location: window.location, [flows]: new Set(showing) }
+      Object.defineProperty(window, 'opener', { value: opener, configurable: true })
+      onTestFinished(() => {
+        Reflect.deleteProperty(window, 'opener')
+      })
+    }
+
+    it('stays idle when the opener’s popup flow shows this webview: the opener reads the landing', async () => {
+      const { client, userIdentifierKey } = sessionClient('redirect-in-popup')
+      const webview = await leaveForWebview(client)
+      window.history.replaceState(null, '', await signInOnHostedPage(webview))
+      openedBy([webview.connect_webview_id])
+      const calls: Calls = { complete: [], error: [] }
+
+      loadPage(client, calls)
+
+      expect(state()).toBe('idle')
+      expect((await fake.requests(userIdentifierKey)).map((r) => r.path)).not.toContain(
+        '/connect_webviews/get',
+      )
+      expect(new URLSearchParams(window.location.search).get('connect_webview_id')).toBe(
+        webview.connect_webview_id,
+      )
+    })
+
+    it('handles its own redirect when the opener runs no flow for it (a window opened for something else)', async () => {
+      const { client } = sessionClient('redirect-other-opener')
+      const webview = await leaveForWebview(client)
+      window.history.replaceState(null, '', await signInOnHostedPage(webview))
+      openedBy(['cw_some_other_flow'])
+      const calls: Calls = { complete: [], error: [] }
+
+      loadPage(client, calls)
+
+      await waitFor(() => expect(state()).toBe('completed'))
+      expect(calls.complete).toHaveLength(1)
+    })
+  })
+
   it('a reload while Seam has not answered yet loses nothing: the parameters stay until it has', async () => {
     const { client, userIdentifierKey } = sessionClient('redirect-reload-early')
     const webview = await leaveForWebview(client)
@@ -193,6 +256,10 @@ describe('redirectUrlFor', () => {
         'https://app.example/devices?tab=locks&connect_webview_id=cw_1&error_code=x&error_message=y%20z#add',
       ),
     ).toBe('https://app.example/devices?tab=locks#add')
+    // The app's own parameters keep their bytes: no `%20` turned into `+`, no `flag` into `flag=`.
+    expect(redirectUrlFor('https://app.example/a?q=a%20b&flag&connect_webview_id=cw_1')).toBe(
+      'https://app.example/a?q=a%20b&flag',
+    )
     expect(redirectUrlFor(new URL('https://app.example/a?b=c%20d'))).toBe(
       'https://app.example/a?b=c%20d',
     )
