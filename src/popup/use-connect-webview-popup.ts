@@ -9,7 +9,13 @@ import {
   type ConnectWebviewCompletion,
   type UseConnectWebviewCompletionOptions,
 } from '../completion/use-connect-webview-completion.js'
-import { isSeamConnectError, SeamConnectError, SeamConnectPopupError } from '../errors/errors.js'
+import {
+  isSeamConnectError,
+  SeamConnectError,
+  SeamConnectPopupError,
+  SeamInvalidInputError,
+} from '../errors/errors.js'
+import { issueAt } from '../errors/issues.js'
 import { popupFlows } from '../internal/popup-flows.js'
 import { useLatest } from '../internal/use-latest.js'
 import { createConnectWebviewMutationOptions } from '../query/create-connect-webview-mutation-options.js'
@@ -68,7 +74,7 @@ export interface ConnectWebviewPopup<M, I = CustomMetadataInput> {
    * Opens the window at once (call it from a click or tap handler, with no `await` before it),
    * creates the webview with `params`, shows it in the window, and resolves once Seam's API
    * confirms the connection. While a window is open, it focuses that window and returns the same
-   * promise. It rejects with the error `onError` gets (`SeamConnectPopupError` for `blocked` and
+   * promise (this call's `params` and `signal` are not used then). It rejects with the error `onError` gets (`SeamConnectPopupError` for `blocked` and
    * `closed`, `SeamConnectWebviewFailedError` for a failed login, `SeamInvalidInputError` for bad
    * params, before any window or request), or with `signal.reason` when aborted. A rejection is
    * never unhandled: awaiting it is optional.
@@ -214,15 +220,24 @@ export function useConnectWebviewPopup<
       if (signal?.aborted) return handled(Promise.reject(signal.reason))
 
       let refused: SeamConnectError | undefined
+      const features = latest.current.windowFeatures ?? centredPopupFeatures()
       try {
         // Checked before the window opens: bad input never leaves a blank window behind.
         parse(createConnectWebviewParamsSchema, params, '/connect_webviews/create', 'params')
+        // With either, window.open returns no handle: it would read as blocked, and nothing
+        // could be verified.
+        if (/\bno(opener|referrer)\b/i.test(features)) {
+          throw new SeamInvalidInputError(CALLER, [
+            issueAt(
+              ['windowFeatures'],
+              "must not contain noopener or noreferrer: the window's handle is needed",
+            ),
+          ])
+        }
       } catch (error) {
         refused = asSeamError(error)
       }
-      const opened = refused
-        ? null
-        : openBlankWindow(latest.current.windowFeatures ?? centredPopupFeatures())
+      const opened = refused ? null : openBlankWindow(features)
       const flow = newFlow<M>(opened)
       flowRef.current = flow
       if (refused || !opened) {
@@ -265,7 +280,9 @@ export function useConnectWebviewPopup<
 
   // Watches the window: a landing on the app's own origin is a signal, and so is closing. It reads
   // the flow, not this render, so it never acts on a phase the flow has left.
-  const watching = view.phase === 'opening' || view.phase === 'shown'
+  const { state: engineState, completion, error } = engine
+  const settled = engineState === 'completed' || engineState === 'failed'
+  const watching = view.phase === 'opening' || (view.phase === 'shown' && !settled)
   const closedAt = view.closedAt
   useEffect(() => {
     const flow = flowRef.current
@@ -300,7 +317,6 @@ export function useConnectWebviewPopup<
 
   // Seam's answer ends the flow (the engine has already called onComplete or onError).
   const shown = view.phase === 'shown'
-  const { state: engineState, completion, error } = engine
   useEffect(() => {
     const flow = flowRef.current
     if (!flow || flow.done || !shown) return
@@ -313,7 +329,7 @@ export function useConnectWebviewPopup<
   const lastCheck = view.phase === 'shown' && view.lastCheck === true
   useEffect(() => {
     const flow = flowRef.current
-    if (!flow || flow.done || closedAt === undefined) return
+    if (!flow || flow.done || closedAt === undefined || settled) return
     if (lastCheck) {
       if (engineState === 'pending') fail(flow, 'closed')
       return
@@ -326,7 +342,7 @@ export function useConnectWebviewPopup<
       Math.max(0, closedAt + closedTimeoutMs - Date.now()),
     )
     return () => clearTimeout(timer)
-  }, [closedAt, lastCheck, engineState, closedTimeoutMs, fail, engineRef])
+  }, [closedAt, lastCheck, engineState, settled, closedTimeoutMs, fail, engineRef])
 
   // Unmounting ends a flow in progress: its window closes, and `open()`'s promise rejects.
   useEffect(

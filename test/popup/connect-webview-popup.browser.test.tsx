@@ -188,6 +188,19 @@ describe('useConnectWebviewPopup', () => {
     expect(await t.paths()).toEqual([])
   })
 
+  it('windowFeatures with noopener (which would leave no handle to verify with): a SeamInvalidInputError, no window', async () => {
+    const t = await mountPopup('popup-noopener', { options: { windowFeatures: 'popup,noopener' } })
+
+    await t.click()
+
+    await expect.poll(t.state).toBe('failed')
+    const [error] = t.calls.error
+    expect(isSeamInvalidInputError(error)).toBe(true)
+    expect(error?.message).toMatch(/windowFeatures must not contain noopener/)
+    expect(await commands.openPopups()).toBe(0)
+    expect(await t.paths()).toEqual([])
+  })
+
   it('an AbortSignal closes the window and rejects open() with its reason; nothing is reported', async () => {
     const controller = new AbortController()
     const t = await mountPopup('popup-abort', { signal: controller.signal })
