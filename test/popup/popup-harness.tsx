@@ -2,7 +2,7 @@
 // records every callback and what open()'s promise settled with.
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
-import { StrictMode } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { inject } from 'vitest'
 import { commands, page, userEvent } from 'vitest/browser'
 import {
@@ -11,6 +11,7 @@ import {
   useConnectWebviewPopup,
   type ConnectWebviewCompletion,
   type ConnectWebviewEvent,
+  type ConnectWebviewPopupState,
   type CreateConnectWebviewParams,
   type SeamConnectError,
   type StandardSchemaV1,
@@ -35,6 +36,8 @@ export interface PopupCalls {
   settled: Settled[]
   /** The promises open() returned, in order of the clicks. */
   promises: Promise<unknown>[]
+  /** Every state the component rendered, in order (a state can pass faster than a poll looks). */
+  states: ConnectWebviewPopupState[]
 }
 
 function PopupUnderTest({
@@ -54,6 +57,9 @@ function PopupUnderTest({
     onError: (error) => calls.error.push(error),
     onEvent: (event) => calls.event.push(event),
   })
+  useEffect(() => {
+    if (calls.states.at(-1) !== popup.state) calls.states.push(popup.state)
+  }, [calls, popup.state])
   return (
     <div
       data-testid="popup-under-test"
@@ -106,7 +112,14 @@ export async function mountPopup(
     userIdentifierKey,
     retry: { minDelayMs: 10, maxDelayMs: 50 },
   })
-  const calls: PopupCalls = { complete: [], error: [], event: [], settled: [], promises: [] }
+  const calls: PopupCalls = {
+    complete: [],
+    error: [],
+    event: [],
+    settled: [],
+    promises: [],
+    states: [],
+  }
   const view = render(
     <StrictMode>
       <QueryClientProvider client={newQueryClient()}>
