@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks'
 import { fakeControl, scopeHeaders } from '../fake/control-client'
 import { startFakeSeamConnect, type FakeSeamConnect } from '../fake/node-server'
 import { connectedAccountsQueryOptions, createSeamConnectClient } from '../src/index'
+import type { BenchSection } from './section'
 
 const TOTAL = 10_000
 const MATCHING = 100
@@ -31,8 +32,8 @@ interface Run {
   requests: number
 }
 
-/** The section's rows, `[name, value]`, and its title. */
-export async function benchLists(): Promise<{ title: string; rows: [string, string][] }> {
+/** Seeds the workspace, then walks the tenant's list to its end {@link RUNS} times. */
+export async function benchLists(): Promise<BenchSection> {
   const fake = await startFakeSeamConnect()
   try {
     const control = fakeControl(fake.url, fake)
@@ -53,9 +54,11 @@ export async function benchLists(): Promise<{ title: string; rows: [string, stri
     const items = distinct(runs.map((run) => run.items))
     const matched = runs.every((run) => run.requests === run.pages)
     return {
-      title:
-        `lists: ${TOTAL.toLocaleString()} connected accounts, ${MATCHING} with ` +
-        `tenant_id "${TENANT}", limit ${LIMIT}, API key; median of ${RUNS} runs (min–max)`,
+      title: 'lists',
+      method:
+        `${TOTAL.toLocaleString()} connected accounts on the fake, ${MATCHING} with tenant_id ` +
+        `"${TENANT}", limit ${LIMIT}, API key; median of ${RUNS} runs (min–max)`,
+      columns: ['measure', 'value'],
       rows: [
         [`seed ${TOTAL.toLocaleString()} accounts (one bulk request)`, `${ms(seedMs)}`],
         ['time to first page', spread(runs.map((run) => run.firstPageMs))],
@@ -67,6 +70,7 @@ export async function benchLists(): Promise<{ title: string; rows: [string, stri
           `${requests} ${matched ? '✓ = pages fetched' : '✗ MISMATCH with pages fetched'}`,
         ],
       ],
+      results: { total: TOTAL, matching: MATCHING, limit: LIMIT, seedMs, runs },
     }
   } finally {
     await fake.stop()

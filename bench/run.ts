@@ -1,56 +1,54 @@
-// `npm run bench`: numbers, not pass/fail (the size budget's check lives in .ci/run).
-// Prints the bundle sizes (bench/size.mjs), how fast the validation on every call is, and how
-// long a filtered list of a large workspace takes to walk to its end (bench/lists.ts).
-import { performance } from 'node:perf_hooks'
+// `npm run bench`: numbers, not pass/fail (the size budget's check lives in .ci/run, behaviour in
+// the tests). Prints one table per section and writes every figure to bench/results.json.
+// `npm run bench -- size lists` runs only the sections named.
+import { readFile, writeFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
 import { benchLists } from './lists'
-import { kb, measureAll } from './size.mjs'
-import {
-  connectWebviewSchema,
-  customMetadataInputSchema,
-  findCustomMetadataIssues,
-} from '../src/index'
-import seedConnectWebview from '../test/fixtures/seed-connect-webview.json'
+import { formatSection, type BenchSection } from './section'
+import { benchSize } from './size-section'
+import { benchValidation } from './validation'
 
-function opsPerSecond(run: () => unknown, minMs = 300): number {
-  let count = 0
-  const start = performance.now()
-  while (performance.now() - start < minMs) {
-    for (let i = 0; i < 100; i++) run()
-    count += 100
-  }
-  return Math.round((count * 1000) / (performance.now() - start))
+/** Every section, in the order printed; the key names it on the command line. */
+const SECTIONS: Record<string, () => Promise<BenchSection>> = {
+  size: benchSize,
+  validation: benchValidation,
+  lists: benchLists,
 }
 
-const sizes = await measureAll()
-const fullMetadata = Object.fromEntries(
-  Array.from({ length: 50 }, (_, i) => [`key_${i}`, 'v'.repeat(100)]),
+const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
+const unknown = asked.filter((key) => !(key in SECTIONS))
+if (unknown.length) {
+  console.error(`Unknown section ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`)
+  process.exit(2)
+}
+
+const out = new URL('./results.json', import.meta.url)
+type Results = Record<string, Omit<BenchSection, 'title'>>
+// A partial run replaces its own sections and keeps the others' last figures.
+const results: Results = asked.length
+  ? (
+      JSON.parse(await readFile(out, 'utf8').catch(() => '{"sections":{}}')) as {
+        sections: Results
+      }
+    ).sections
+  : {}
+for (const [key, run] of Object.entries(SECTIONS)) {
+  if (asked.length && !asked.includes(key)) continue
+  const { title, ...section } = await run()
+  console.log(`${formatSection({ title, ...section })}\n`)
+  results[title] = section
+}
+
+await writeFile(
+  out,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+      sections: results,
+    },
+    null,
+    2,
+  )}\n`,
 )
-
-const rows: [string, string][] = [
-  ...sizes.map(({ name, budget, withZod, ownCode }): [string, string] => [
-    `${name}, min+gzip -9`,
-    `${kb(withZod.gzipped)} with zod (budget ${budget === undefined ? 'none' : kb(budget)}), ${kb(ownCode.gzipped)} own code`,
-  ]),
-  [
-    'custom_metadata check, 1 key',
-    `${opsPerSecond(() => findCustomMetadataIssues({ your_app_user_id: 'u_1' })).toLocaleString()} ops/s`,
-  ],
-  [
-    'custom_metadata check, 50 keys',
-    `${opsPerSecond(() => customMetadataInputSchema.safeParse(fullMetadata)).toLocaleString()} ops/s`,
-  ],
-  [
-    'connect_webview response parse',
-    `${opsPerSecond(() => connectWebviewSchema.safeParse(seedConnectWebview)).toLocaleString()} ops/s`,
-  ],
-]
-printTable(rows)
-
-const lists = await benchLists()
-console.log(`\n${lists.title}`)
-printTable(lists.rows)
-
-function printTable(table: [string, string][]) {
-  const width = Math.max(...table.map(([name]) => name.length))
-  for (const [name, value] of table) console.log(`${name.padEnd(width)}  ${value}`)
-}
+console.log(`Written to bench/results.json${asked.length ? ` (only ${asked.join(', ')})` : ''}`)

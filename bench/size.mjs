@@ -85,12 +85,15 @@ const bareName = (path) =>
     .join('/')
 
 /**
+ * @param {string} code the module to bundle
+ * @param {{ zod?: boolean, platform?: 'browser' | 'node', packagesExternal?: boolean,
+ *   external?: string[] }} [options] `external`: packages left out besides the peers
  * @returns {Promise<{ minified: number, gzipped: number, packages: string[] }>} the sizes, and
  * every package the bundle draws in or imports (node: built-ins as one name).
  */
 export async function measure(
   code,
-  { zod = true, platform = 'browser', packagesExternal = false } = {},
+  { zod = true, platform = 'browser', packagesExternal = false, external = [] } = {},
 ) {
   const result = await build({
     stdin: { contents: code, resolveDir: process.cwd(), loader: 'ts' },
@@ -102,7 +105,7 @@ export async function measure(
     jsx: 'automatic',
     // node: built-ins stay imports on every platform, so that a browser bundle that reaches one
     // is reported by name instead of failing to build.
-    external: [...peers, 'node:*', ...(zod ? [] : ['zod', 'zod/*'])],
+    external: [...peers, 'node:*', ...(zod ? [] : ['zod', 'zod/*']), ...external],
     packages: packagesExternal ? 'external' : undefined,
     write: false,
     metafile: true,
