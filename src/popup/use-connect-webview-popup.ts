@@ -109,7 +109,9 @@ interface Flow<M> {
   webview?: ConnectWebview
   /** Aborts the create, and drops the app's abort listener. */
   controller: AbortController
-  /** The window was seen showing the webview. */
+  /** The last watch tick found the window showing the webview (one sighting is not enough). */
+  glimpsed: boolean
+  /** The window was seen showing the webview on two watch ticks in a row. */
   seen: boolean
   done: boolean
 }
@@ -307,9 +309,16 @@ export function useConnectWebviewPopup<
         // Landed: the engine has the signal; if Seam does not confirm at once, it polls a while.
         closeWindow(win)
         closing(false)
-      } else if (webview && !flow.seen && showsWebview(win, webview.url)) {
-        flow.seen = true
-        setView((view) => (view.phase === 'shown' ? { ...view, seen: true } : view))
+      } else if (webview && !flow.seen) {
+        // Two sightings in a row: while a COOP page commits, Chromium can show the handle
+        // cross-origin for a moment before it reads closed, and one tick there would take the
+        // cut for the person closing the window (CI saw it: `closed` instead of verifying).
+        const showing = showsWebview(win, webview.url)
+        if (showing && flow.glimpsed) {
+          flow.seen = true
+          setView((view) => (view.phase === 'shown' ? { ...view, seen: true } : view))
+        }
+        flow.glimpsed = showing
       }
     }, WATCH_MS)
     return () => clearInterval(timer)
@@ -405,6 +414,7 @@ function newFlow<M>(window: Window | null): Flow<M> {
     resolve,
     reject,
     controller: new AbortController(),
+    glimpsed: false,
     seen: false,
     done: false,
   }
