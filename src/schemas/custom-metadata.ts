@@ -47,8 +47,8 @@ const isInputValue = (value: unknown): value is CustomMetadataInputValue =>
 /**
  * Checks `custom_metadata` against Seam's rules (docs/seam-api.md §4) and returns every broken
  * rule at once, so a form can show them all: a plain object (a Map or a class instance is
- * refused, never read as `{}`; a symbol key is refused, never dropped) of at most 50 keys; keys
- * of 1 to 40 characters without `.`; values a string of at most 500 characters, a boolean or
+ * refused, never read as `{}`; a symbol or non-enumerable key is refused, never dropped) of at
+ * most 50 keys; keys of 1 to 40 characters without `.`; values a string of at most 500 characters, a boolean or
  * `null`. Lengths count UTF-16 code units, as Seam does. Messages name the key (cut when long)
  * and the rule, never the value, which may be personal data.
  */
@@ -61,7 +61,8 @@ export function findCustomMetadataIssues(input: unknown): SeamInputIssue[] {
     path: [String(symbol)],
     message: 'custom_metadata keys must be strings',
   }))
-  const keys = Object.keys(input)
+  // Every own key, not Object.keys: JSON would drop a non-enumerable one without a word.
+  const keys = Object.getOwnPropertyNames(input)
   if (keys.length > maxKeys) {
     issues.push({
       path: [],
@@ -77,6 +78,9 @@ export function findCustomMetadataIssues(input: unknown): SeamInputIssue[] {
       add(`${name} has ${key.length} characters; at most ${maxKeyLength} are allowed`)
     }
     if (key.includes('.')) add(`${name} must not contain "."`)
+    if (!Object.prototype.propertyIsEnumerable.call(input, key)) {
+      add(`${name} is not enumerable, so it would not be sent`)
+    }
     if (!isInputValue(value)) {
       add(`${name}: the value must be a string, a boolean or null, not ${typeOf(value)}`)
     } else if (typeof value === 'string' && value.length > maxValueLength) {
@@ -99,11 +103,13 @@ export const customMetadataInputSchema = z.custom<CustomMetadataInput>().check((
   }
 })
 
-/** A plain object of `values`, without symbol keys (JSON would drop them without a word). */
+/** A plain object of `values`, without symbol or non-enumerable keys (JSON would drop them). */
 const isObjectOf = (value: unknown, isValue: (item: unknown) => boolean) =>
   isPlainObject(value) &&
   Object.getOwnPropertySymbols(value).length === 0 &&
-  Object.values(value).every(isValue)
+  Object.getOwnPropertyNames(value).every(
+    (key) => Object.prototype.propertyIsEnumerable.call(value, key) && isValue(value[key]),
+  )
 
 /**
  * A `custom_metadata_has` filter: a plain object of strings, booleans and `null`s (docs/seam-api.md
