@@ -27,7 +27,7 @@ import type { InferSchemaOutput, StandardSchemaV1 } from '../schemas/standard-sc
 import { validateCustomMetadata } from '../schemas/validate-metadata.js'
 import {
   LOGIN_FAILED,
-  webviewMessageSchema,
+  parseWebviewMessage,
   type ConnectWebviewEvent,
 } from '../schemas/webview-message.js'
 import { completionKey, completionRecord, type CompletionOutcome } from './completion-record.js'
@@ -316,7 +316,7 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
     function onMessage(event: MessageEvent) {
       const source = latest.current.source?.()
       const fromWebview = !!source && event.source === source && event.origin === origin
-      const data = fromWebview ? webviewMessageSchema.safeParse(event.data).data?.event : undefined
+      const data = fromWebview ? parseWebviewMessage(event.data) : undefined
       if (data?.connect_webview_id !== id) {
         // A ternary on DEV, so that minifiers drop the text from production builds.
         return DEV

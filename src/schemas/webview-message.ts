@@ -33,3 +33,10 @@ export const webviewMessageSchema = z.looseObject({
 
 /** A validated `data.event` from the Connect Webview, as passed to `onEvent`. */
 export type ConnectWebviewEvent = z.infer<typeof webviewMessageSchema>['event']
+
+/**
+ * The login event a `message`'s `data` carries, or `undefined` for anything else. `data` arrives
+ * structured-cloned (no getters, no proxies), so parsing it never throws.
+ */
+export const parseWebviewMessage = (data: unknown): ConnectWebviewEvent | undefined =>
+  webviewMessageSchema.safeParse(data).data?.event
