@@ -36,7 +36,7 @@ for (const [key, run] of Object.entries(SECTIONS)) {
   if (asked.length && !asked.includes(key)) continue
   const { title, ...section } = await run()
   console.log(`${formatSection({ title, ...section })}\n`)
-  results[title] = section
+  results[key] = section
 }
 
 await writeFile(
