@@ -572,9 +572,17 @@ describe('the login route', () => {
       ;(document.querySelector('input[value="ecobee"]') as HTMLInputElement).checked = true
       ;(document.getElementById('username') as HTMLInputElement).value = 'sam'
       ;(document.getElementById('password') as HTMLInputElement).value = 'pw'
+      const before = Date.now()
       ;(document.getElementById('login') as HTMLFormElement).requestSubmit()
       const data = (await posted) as Json
       expect(data.event.event_type).toBe('connect_webview.login_succeeded')
+      // The bench times the embedding page against these (bench/browser/latency.ts).
+      const root = document.documentElement
+      const outcomeAt = Number(root.getAttribute('data-outcome-at'))
+      const postedAt = Number(root.getAttribute('data-posted-at'))
+      expect(outcomeAt).toBeGreaterThanOrEqual(before - 1)
+      expect(postedAt).toBeGreaterThanOrEqual(outcomeAt)
+      expect(postedAt).toBeLessThanOrEqual(Date.now() + 1)
       expect(document.querySelector('[role="status"]')?.textContent).toBe('Connected')
       expect(document.getElementById('outcome')?.textContent).toBe('Account connected')
       expect((document.getElementById('login') as HTMLFormElement).hidden).toBe(true)
