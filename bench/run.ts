@@ -5,6 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { benchLatency } from './browser/latency'
 import { benchLists } from './lists'
+import { benchRenders } from './browser/renders'
+import { benchRequests } from './browser/requests'
 import { formatSection, type BenchSection } from './section'
 import { benchSize } from './size-section'
 import { benchValidation } from './validation'
@@ -15,6 +17,8 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   validation: benchValidation,
   lists: benchLists,
   latency: benchLatency,
+  requests: benchRequests,
+  renders: benchRenders,
 }
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))

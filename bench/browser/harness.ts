@@ -76,6 +76,7 @@ export async function openFlow(harness: Harness, options: FlowOptions) {
   }
   const context: BrowserContext = await browser.newContext()
   const page: Page = await context.newPage()
+  await page.addInitScript(VISIBILITY_SWITCH)
   await page.goto(`${site.url}#${encodeURIComponent(JSON.stringify(config))}`)
   const login = page.frameLocator('iframe')
   await login.getByLabel('Username').waitFor()
@@ -106,6 +107,15 @@ export async function openFlow(harness: Harness, options: FlowOptions) {
       if (record.errors.length) throw new Error(`the flow failed: ${record.errors.join('; ')}`)
       return record
     },
+    /** Resolves once the iframe says `data-state="completed"` (the commit after onComplete). */
+    settled: () =>
+      page.waitForFunction(
+        () => document.querySelector('iframe')?.dataset.state === 'completed',
+        undefined,
+        { timeout: 60_000, polling: 'raf' },
+      ),
+    /** The page's record now. */
+    record: () => page.evaluate(() => ({ ...window.bench, rerender: undefined })),
     /** When the webview page learnt the outcome and posted its message (fake/page/page-script.ts). */
     async pageTimes(): Promise<{ outcomeAt?: number; postedAt?: number }> {
       const frame = webviewFrame(page)
@@ -132,10 +142,38 @@ export async function openFlow(harness: Harness, options: FlowOptions) {
         total: log.length,
       }
     },
+    /** Hides or shows the page: `document.visibilityState` and a `visibilitychange` event. */
+    setHidden: (hidden: boolean) =>
+      page.evaluate((value) => {
+        ;(window as unknown as { benchSetHidden(hidden: boolean): void }).benchSetHidden(value)
+      }, hidden),
     close: () => context.close(),
   }
   return flow
 }
+
+/**
+ * Headless Chromium keeps every page visible: neither a minimized window (CDP
+ * `Browser.setWindowBounds`, focus emulation off) nor a background tab changed
+ * `document.visibilityState` here. So the top page's `visibilityState` and `hidden` answer a
+ * switch, and flipping it fires `visibilitychange`: what React Query's focusManager, which pauses
+ * the library's polling, reads. Timers are not throttled, so a poll that ignored it would show.
+ */
+const VISIBILITY_SWITCH = `
+  if (window === window.top) {
+    let hidden = false
+    Object.defineProperty(Document.prototype, 'visibilityState', {
+      configurable: true,
+      get: () => (hidden ? 'hidden' : 'visible'),
+    })
+    Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => hidden })
+    window.benchSetHidden = (value) => {
+      hidden = value
+      // As the browser fires it: at the document, bubbling (React Query listens on window).
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+    }
+  }
+`
 
 /** The webview's own page among the frames (before any redirect away from it). */
 export function webviewFrame(page: Page): Frame | undefined {

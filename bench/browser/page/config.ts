@@ -22,6 +22,8 @@ export interface BenchConfig {
 
 export interface BenchRecord {
   webviewId?: string
+  /** Wall-clock ms when the webview was created, just before the view mounted. */
+  createdAt?: number
   /** Wall-clock ms (`performance.timeOrigin + performance.now()`) when the flow completed. */
   completedAt?: number
   /** The iframe's `load` events. */

@@ -5,7 +5,7 @@ import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createSeamConnectClient, SeamConnectProvider } from '../../../src/index'
 import { BaselineFlow } from './baseline-flow'
-import type { BenchConfig } from './config'
+import { now, type BenchConfig } from './config'
 import { FrameFlow } from './frame-flow'
 import { record } from './record'
 import { RerenderFlow } from './rerender-flow'
@@ -21,6 +21,7 @@ async function start() {
     config.redirectUrl ? { custom_redirect_url: config.redirectUrl } : {},
   )
   record.webviewId = webview.connect_webview_id
+  record.createdAt = now()
   const view =
     config.view === 'baseline' ? (
       <BaselineFlow
