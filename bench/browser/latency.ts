@@ -42,19 +42,19 @@ const PATHS: Path[] = [
     label: 'frame: no message (default polling, 5 s)',
     goal: '≤ 5 s + 2 × L',
     options: { view: 'frame', behaviour: { post_message: false } },
-    width: 5,
+    width: 10,
   },
   {
     label: 'baseline: refetchInterval 1 s',
     goal: '',
     options: { view: 'baseline', pollInterval: 1000 },
-    width: 5,
+    width: 10,
   },
   {
     label: 'baseline: refetchInterval 5 s',
     goal: '',
     options: { view: 'baseline', pollInterval: 5000 },
-    width: 5,
+    width: 10,
   },
 ]
 

@@ -24,7 +24,7 @@ const PATHS: { label: string; options: FlowOptions; width: number }[] = [
   {
     label: 'no message (default polling, 5 s)',
     options: { view: 'frame', behaviour: { post_message: false } },
-    width: 5,
+    width: 10,
   },
 ]
 

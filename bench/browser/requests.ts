@@ -58,7 +58,7 @@ const PATHS: Path[] = [
   {
     label: 'no message (default polling, 5 s)',
     options: { view: 'frame', strict: true, behaviour: { post_message: false } },
-    width: 5,
+    width: 10,
     drive: signIn,
   },
   {
@@ -75,7 +75,7 @@ const PATHS: Path[] = [
   {
     label: `hidden ${HIDDEN_MS / 1000} s, then shown (no message)`,
     options: { view: 'frame', strict: true, behaviour: { post_message: false } },
-    width: 5,
+    width: 10,
     async drive(flow, harness) {
       await flow.setHidden(true)
       const hiddenAt = Date.now()
