@@ -862,6 +862,29 @@ describe('the outcome route', () => {
     }
   })
 
+  it('stamps when it learnt the outcome, and no post time when post_message is false (jsdom)', async () => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.webviewBehaviour(webview.connect_webview_id, {
+      page_poll_ms: 20,
+      post_message: false,
+    })
+    const page = runPage(webview.url, (await getPage(webview.url)).html)
+    try {
+      const root = page.window.document.documentElement
+      expect(root.hasAttribute('data-outcome-at')).toBe(false)
+      const before = Date.now()
+      await fake.complete(webview.connect_webview_id)
+      await expect.poll(() => root.getAttribute('data-outcome-at')).not.toBeNull()
+      expect(Number(root.getAttribute('data-outcome-at'))).toBeGreaterThanOrEqual(before - 1)
+      await page.settled()
+      expect(page.messages).toEqual([])
+      expect(root.hasAttribute('data-posted-at')).toBe(false)
+    } finally {
+      page.window.close()
+    }
+  })
+
   it.each([
     ['the poll reports first', { path: LOGIN_PATH, when: 'after' as const }],
     ['the login reports first', { path: OUTCOME_PATH, when: 'before' as const }],
