@@ -3,7 +3,10 @@
 // `npm run bench -- size lists` runs only the sections named.
 import { readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
+import { benchLatency } from './browser/latency'
 import { benchLists } from './lists'
+import { benchRenders } from './browser/renders'
+import { benchRequests } from './browser/requests'
 import { formatSection, type BenchSection } from './section'
 import { benchSize } from './size-section'
 import { benchValidation } from './validation'
@@ -13,6 +16,9 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   size: benchSize,
   validation: benchValidation,
   lists: benchLists,
+  latency: benchLatency,
+  requests: benchRequests,
+  renders: benchRenders,
 }
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))

@@ -281,9 +281,16 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
     return () => clearTimeout(timer)
   }, [active, failing, latest, queries])
 
-  /** A signal: ask the API now. With the account named, both reads go out together. */
+  // The read the latest message or landing started, while it is out: sent after that signal, so
+  // after the login, it answers a later signal too (a landing right after the message).
+  const signalRead = useRef<Promise<unknown> | undefined>(undefined)
+
+  /**
+   * A signal: ask the API now. With the account named, both reads go out together. `evidence`:
+   * a message or a landing (sent after the login); verify() may come before it.
+   */
   const signal = useCallback(
-    ({ accountId: named, ...hint }: Signal) => {
+    ({ accountId: named, ...hint }: Signal, evidence = true) => {
       if (!active || id === null) return
       // The time of the signal, not of the render that applies it: React may run the updater
       // later (after the iframe's load event, behind setLoaded), when the read the signal started
@@ -304,9 +311,23 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
         )
       }
       const { webviewQuery, accountQuery } = queries.current
-      // A read already in flight may predate the login: it is replaced, not joined.
-      if (!isSettledConnectWebview(webviewQuery.data)) void webviewQuery.refetch()
-      else if (accountQuery.error) void accountQuery.refetch()
+      // The cache, not the last render: a read may have answered since.
+      const cached = queryClient.getQueryData<ConnectWebview>(
+        seamConnectKeys.connectWebview(client, id),
+      )
+      if (isSettledConnectWebview(cached)) {
+        if (accountQuery.error) void accountQuery.refetch()
+        return
+      }
+      if (signalRead.current) return
+      // A read already in flight (the mount check, a poll) may predate the login: it is replaced,
+      // not joined.
+      const read = webviewQuery.refetch()
+      if (!evidence) return
+      signalRead.current = read
+      void read.finally(() => {
+        if (signalRead.current === read) signalRead.current = undefined
+      })
     },
     [active, id, key, client, queryClient, queries],
   )
@@ -355,7 +376,7 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
     },
     [active, id, page, signal],
   )
-  const verify = useCallback(() => signal({}), [signal])
+  const verify = useCallback(() => signal({}, false), [signal])
 
   // Verifying from a signal until a read made after it says the webview is still pending.
   const { data, dataUpdatedAt, isFetching } = webviewQuery

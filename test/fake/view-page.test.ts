@@ -572,9 +572,17 @@ describe('the login route', () => {
       ;(document.querySelector('input[value="ecobee"]') as HTMLInputElement).checked = true
       ;(document.getElementById('username') as HTMLInputElement).value = 'sam'
       ;(document.getElementById('password') as HTMLInputElement).value = 'pw'
+      const before = Date.now()
       ;(document.getElementById('login') as HTMLFormElement).requestSubmit()
       const data = (await posted) as Json
       expect(data.event.event_type).toBe('connect_webview.login_succeeded')
+      // The bench times the embedding page against these (bench/browser/latency.ts).
+      const root = document.documentElement
+      const outcomeAt = Number(root.getAttribute('data-outcome-at'))
+      const postedAt = Number(root.getAttribute('data-posted-at'))
+      expect(outcomeAt).toBeGreaterThanOrEqual(before - 1)
+      expect(postedAt).toBeGreaterThanOrEqual(outcomeAt)
+      expect(postedAt).toBeLessThanOrEqual(Date.now() + 1)
       expect(document.querySelector('[role="status"]')?.textContent).toBe('Connected')
       expect(document.getElementById('outcome')?.textContent).toBe('Account connected')
       expect((document.getElementById('login') as HTMLFormElement).hidden).toBe(true)
@@ -851,6 +859,29 @@ describe('the outcome route', () => {
     } finally {
       page.window.close()
       quietPage.window.close()
+    }
+  })
+
+  it('stamps when it learnt the outcome, and no post time when post_message is false (jsdom)', async () => {
+    const session = await fake.newSession()
+    const webview = await fake.createWebview(session.headers)
+    await fake.webviewBehaviour(webview.connect_webview_id, {
+      page_poll_ms: 20,
+      post_message: false,
+    })
+    const page = runPage(webview.url, (await getPage(webview.url)).html)
+    try {
+      const root = page.window.document.documentElement
+      expect(root.hasAttribute('data-outcome-at')).toBe(false)
+      const before = Date.now()
+      await fake.complete(webview.connect_webview_id)
+      await expect.poll(() => root.getAttribute('data-outcome-at')).not.toBeNull()
+      expect(Number(root.getAttribute('data-outcome-at'))).toBeGreaterThanOrEqual(before - 1)
+      await page.settled()
+      expect(page.messages).toEqual([])
+      expect(root.hasAttribute('data-posted-at')).toBe(false)
+    } finally {
+      page.window.close()
     }
   })
 

@@ -148,6 +148,29 @@ describe('<ConnectWebviewFrame>: a person signs in on the webview page', () => {
     expect(t.calls.event).toEqual([])
   })
 
+  it('a landing on custom_redirect_url right after the message joins the read the message started', async () => {
+    const t = await mountFrame('message-then-landing', {
+      create: { custom_redirect_url: `${window.location.origin}/seam-connect-done` },
+      props: { pollInterval: false },
+    })
+    await expect.poll(t.state).toBe('ready')
+    await expect.poll(t.requests).toHaveLength(1) // the status check on mount
+    // Slow replies: the reads the message starts are still out when the iframe lands.
+    await fake.sessionBehaviour(t.userIdentifierKey, { latency_ms: 1000 })
+    await signIn(t.frame())
+    await expect.poll(() => t.calls.complete.length).toBe(1)
+    await expect.poll(() => t.queryClient.isFetching()).toBe(0)
+    expect(t.calls.event.map((e) => e.event_type)).toEqual(['connect_webview.login_succeeded'])
+    expect(t.iframe().contentWindow?.location.pathname).toBe('/seam-connect-done')
+
+    // Two signals, one answer: the webview and the account, each read once.
+    const reads = (await t.requests())
+      .slice(1)
+      .map((r) => r.path)
+      .sort()
+    expect(reads).toEqual(['/connect_webviews/get', '/connected_accounts/get'])
+  })
+
   it('reads error_code from a failure redirect', async () => {
     const t = await mountFrame('redirect-failure', {
       create: { custom_redirect_failure_url: `${window.location.origin}/seam-connect-failed` },
