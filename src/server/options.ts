@@ -43,10 +43,7 @@ export function problems(context: string) {
  * shared or service worker. The API key controls the whole workspace (docs/seam-api.md §6); the
  * webhook signing secret lets anyone forge Seam's events (§5.4).
  */
-export function checkServerScope(
-  problem: Problem,
-  secret: 'apiKey' | 'secret' = 'apiKey',
-): void {
+export function checkServerScope(problem: Problem, secret: 'apiKey' | 'secret' = 'apiKey'): void {
   if (isBrowserScope() || typeof (globalThis as { document?: unknown }).document !== 'undefined') {
     problem(
       [secret],

@@ -111,6 +111,7 @@ export function parseSeamEvent(body: string): ParsedSeamEvent | undefined {
   const type = event.event_type
   if (!isKnown(type)) return { kind: 'unknown', event }
   const result = KNOWN_EVENTS[type].safeParse(event)
-  if (!result.success) return { kind: 'invalid', event, issues: toIssues(result.error.issues, true) }
+  if (!result.success)
+    return { kind: 'invalid', event, issues: toIssues(result.error.issues, true) }
   return { kind: type, event: result.data }
 }

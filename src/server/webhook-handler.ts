@@ -227,4 +227,3 @@ export function createSeamWebhookHandler<S extends CustomMetadataSchema | undefi
     }
   }
 }
-
