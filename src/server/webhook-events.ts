@@ -5,9 +5,8 @@ import { isPlainObject } from '../internal/plain-object.js'
 
 // The connection events of Seam's event model, as `@seamapi/types` declares them
 // (src/lib/seam/connect/models/events/common.ts, connected-accounts.ts, connect-webviews.ts) and
-// docs/seam-api.md §5.4 describes them. Seam's webhook body is the event object itself
-// (https://docs.seam.co/latest/api/events/). Objects are loose: a field Seam adds later is kept,
-// never a reason to refuse the event.
+// docs/seam-api.md §5.4 describes them; Seam's webhook body is the event object itself (same
+// section). Objects are loose: a field Seam adds later is kept, never a reason to refuse the event.
 
 /** Seam's ids are UUIDs; `guid` checks the shape without the RFC variant bits, as zod 3's did. */
 const id = z.guid()

@@ -1,5 +1,6 @@
 // createSeamWebhookHandler over real HTTP (toNodeListener on 127.0.0.1), fed deliveries signed
 // the way Svix signs Seam's: with standardwebhooks' own Webhook.sign, at explicit timestamps.
+import express from 'express'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
@@ -436,5 +437,27 @@ describe('createSeamWebhookHandler: outcomes', () => {
       expect((await post(body, signed(body, { secret }))).status).toBe(400)
     }
     expect(deliveries).toEqual([])
+  })
+})
+
+describe('createSeamWebhookHandler behind Express', () => {
+  it('verifies the exact bytes behind express.raw(), and refuses a body express.json() re-serialised', async () => {
+    const secret = newSecret()
+    const kinds: string[] = []
+    const handler = createSeamWebhookHandler({
+      secret,
+      onEvent: (delivery) => void kinds.push(delivery.kind),
+    })
+    const app = express()
+    app.post('/raw', express.raw({ type: 'application/json' }), toNodeListener(handler))
+    app.post('/json', express.json(), toNodeListener(handler))
+    const { url } = await listen(app)
+    // Laid out as JSON.stringify would not: re-serialising changes the bytes.
+    const body = JSON.stringify(connectedEvent(), null, 2)
+    const send = (path: string) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: signed(body, { secret }), body })
+    expect((await send('/raw')).status).toBe(204)
+    expect((await send('/json')).status).toBe(401)
+    expect(kinds).toEqual(['connected_account.connected'])
   })
 })
