@@ -40,13 +40,16 @@ export function problems(context: string) {
 
 /**
  * Refuses to run where a user can read the code: a page (`window` or `document`), or a web,
- * shared or service worker. The API key controls the whole workspace (docs/seam-api.md §6).
+ * shared or service worker. The API key controls the whole workspace (docs/seam-api.md §6); the
+ * webhook signing secret lets anyone forge Seam's events (§5.4).
  */
-export function checkServerScope(problem: Problem): void {
+export function checkServerScope(problem: Problem, secret: 'apiKey' | 'secret' = 'apiKey'): void {
   if (isBrowserScope() || typeof (globalThis as { document?: unknown }).document !== 'undefined') {
     problem(
-      ['apiKey'],
-      'must stay on a server: this code runs in a browser, where anyone could read the API key',
+      [secret],
+      `must stay on a server: this code runs in a browser, where anyone could read the ${
+        secret === 'apiKey' ? 'API key' : 'signing secret'
+      }`,
     )
   }
 }

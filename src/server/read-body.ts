@@ -22,12 +22,12 @@ export function requireJsonContentType(request: Request): void {
 }
 
 /**
- * The request's JSON body, read up to `maxBytes`: a larger body is a 413 as soon as its
- * `content-length` says so, or as soon as that many bytes have arrived (so a lying or absent
- * length cannot make the server buffer more). An empty body reads as `{}`, Seam's "no params".
- * @throws HandlerFailure 413 when too large, 400 when not UTF-8 JSON.
+ * The request's body as UTF-8 text, read once, up to `maxBytes`: a larger body is a 413 as soon
+ * as its `content-length` says so, or as soon as that many bytes have arrived (so a lying or
+ * absent length cannot make the server buffer more).
+ * @throws HandlerFailure 413 when too large, 400 when not UTF-8.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
   const length = Number(request.headers.get('content-length') ?? 0)
   if (length > maxBytes) throw tooLarge(maxBytes)
   const chunks: Uint8Array[] = []
@@ -51,12 +51,20 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     bytes.set(chunk, offset)
     offset += chunk.byteLength
   }
-  let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     throw notJson()
   }
+}
+
+/**
+ * The request's JSON body, read as {@link readTextBody} reads it. An empty body reads as `{}`,
+ * Seam's "no params".
+ * @throws HandlerFailure 413 when too large, 400 when not UTF-8 JSON.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readTextBody(request, maxBytes)
   if (!text.trim()) return {}
   try {
     return JSON.parse(text) as unknown
