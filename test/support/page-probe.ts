@@ -99,8 +99,9 @@ export function installPageProbe(win: Window = window): PageProbe {
     options?: boolean | AddEventListenerOptions,
   ) {
     const signal = typeof options === 'object' ? options.signal : undefined
-    if (!listener || signal?.aborted)
-      return real.addEventListener.call(win, type, listener, options)
+    if (!listener || signal?.aborted) {
+      return real.addEventListener.call(win, type, listener as Listener, options)
+    }
     const listeners = slot(type, captureOf(options))
     // The same listener, type and capture twice is one registration (DOM's rule).
     if (listeners.has(listener)) return
@@ -131,7 +132,7 @@ export function installPageProbe(win: Window = window): PageProbe {
     const wrapper = listener ? listeners?.get(listener) : undefined
     if (!listener || !listeners || !wrapper) {
       // Registered before install (or never): not counted, removed as given.
-      return real.removeEventListener.call(win, type, listener, options)
+      return real.removeEventListener.call(win, type, listener as Listener, options)
     }
     listeners.delete(listener)
     real.removeEventListener.call(win, type, wrapper, options)
@@ -210,10 +211,13 @@ export function installPageProbe(win: Window = window): PageProbe {
 
   // --- uncaught errors: listened to through the saved function, so never counted above ---
   const uncaught: unknown[] = []
-  const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.message)
-  const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason)
-  real.addEventListener.call(win, 'error', onError as EventListener)
-  real.addEventListener.call(win, 'unhandledrejection', onRejection as EventListener)
+  const onError = (event: Event) => {
+    const { error, message } = event as ErrorEvent
+    uncaught.push(error ?? message)
+  }
+  const onRejection = (event: Event) => uncaught.push((event as PromiseRejectionEvent).reason)
+  real.addEventListener.call(win, 'error', onError)
+  real.addEventListener.call(win, 'unhandledrejection', onRejection)
 
   function counts(): ProbeCounts {
     const listeners: Record<string, number> = {}
@@ -270,8 +274,8 @@ export function installPageProbe(win: Window = window): PageProbe {
     },
     uninstall() {
       Object.assign(win, real)
-      real.removeEventListener.call(win, 'error', onError as EventListener)
-      real.removeEventListener.call(win, 'unhandledrejection', onRejection as EventListener)
+      real.removeEventListener.call(win, 'error', onError)
+      real.removeEventListener.call(win, 'unhandledrejection', onRejection)
       changed.clear()
       probed[INSTALLED] = false
     },
