@@ -3,6 +3,7 @@
 // `npm run bench -- size lists` runs only the sections named.
 import { readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
+import { benchLeaks } from './leaks'
 import { benchLists } from './lists'
 import { formatSection, type BenchSection } from './section'
 import { benchSize } from './size-section'
@@ -13,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   size: benchSize,
   validation: benchValidation,
   lists: benchLists,
+  leaks: benchLeaks,
 }
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
