@@ -3,8 +3,8 @@
 // (its requests still out when the subject unmounts). The page probe counts what the page holds
 // by wrapping the page's own functions, so nothing here trusts the library's cleanup code.
 //
-// Reads are held by the fake (a `hang` fault: it never answers), so a read that was not aborted
-// at unmount stays in flight and fails the cycle; writes are left to finish (a write that has
+// Reads are held by the fake (a `hang` fault: no answer until the client gives up, after its 30 s
+// timeout), so a read that was not aborted at unmount stays in flight and fails the cycle; writes are left to finish (a write that has
 // left may already have reached Seam), so for them the check is that they settle and leave
 // nothing. After the cycles: no window listener, timer, request in flight or window beyond the
 // baseline, nothing thrown, and the QueryClient's caches back to their size once gcTime passed.
