@@ -4,6 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { benchLatency } from './browser/latency'
+import { benchLeaks } from './leaks'
 import { benchLists } from './lists'
 import { benchRenders } from './browser/renders'
 import { benchRequests } from './browser/requests'
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   latency: benchLatency,
   requests: benchRequests,
   renders: benchRenders,
+  leaks: benchLeaks,
 }
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))

@@ -270,6 +270,9 @@ export function useConnectWebviewPopup<
         })
         .catch((error: unknown) => {
           if (!flow.done) return fail(flow, 'failed', asSeamError(error))
+          // The flow ended (unmounted, aborted, closed) and aborted its own create: the client
+          // rejects with that signal's reason, and there is nothing left to report.
+          if (error === flow.controller.signal.reason) return
           // The app's own callback threw: an uncaught error, as it would be anywhere else.
           setTimeout(() => {
             throw error

@@ -10,7 +10,8 @@ import {
   type CustomMetadataInput,
 } from '../../src/index'
 import { postMessagePageUrl } from '../../fake/control-client'
-import { closePopups, endpoint, mountPopup, type PopupHarness } from './popup-harness'
+import { installPageProbe, type PageProbe, type ProbeCounts } from '../support/page-probe'
+import { closePopups, endpoint, fake, mountPopup, type PopupHarness } from './popup-harness'
 
 afterEach(async () => {
   cleanup()
@@ -213,6 +214,63 @@ describe('useConnectWebviewPopup', () => {
     await expect.poll(() => t.calls.settled).toEqual([{ status: 'rejected', reason }])
     await expect.poll(() => commands.openPopups()).toBe(0)
     expect(t.calls.error).toEqual([])
+  })
+
+  describe('ended while the create is still in flight (Seam has not answered)', () => {
+    /** Clicks Connect with the create hung at the fake; resolves once it is in flight. */
+    async function openWithCreateHung(t: PopupHarness, probe: PageProbe) {
+      await fake.fault({
+        user_identifier_key: t.userIdentifierKey,
+        route: '/connect_webviews/create',
+        hang: true,
+      })
+      await t.click()
+      await probe.until((c) => c.inFlightPaths.includes('/connect_webviews/create'), 'create sent')
+      expect(t.state()).toBe('opening')
+    }
+
+    /** Once the window is gone (a round trip to the browser: the create's abort has run its course), the page is idle and nothing was thrown. */
+    async function expectQuietEnd(probe: PageProbe, base: ProbeCounts) {
+      await expect.poll(() => commands.openPopups()).toBe(0)
+      const idle = await probe.until(
+        (c) => c.inFlight === base.inFlight && c.timeouts === base.timeouts,
+        'the page idle',
+      )
+      expect(idle.intervals).toBe(base.intervals)
+      expect(probe.uncaught).toEqual([])
+    }
+
+    it('unmounting closes the window, aborts the create and rejects open() with an AbortError; nothing is thrown uncaught', async () => {
+      const probe = installPageProbe()
+      onTestFinished(() => probe.uninstall())
+      const base = probe.counts()
+      const t = await mountPopup('popup-unmount-creating')
+      await openWithCreateHung(t, probe)
+
+      t.view.unmount()
+
+      await expectQuietEnd(probe, base)
+      const [settled] = t.calls.settled
+      expect(settled?.status === 'rejected' && (settled.reason as Error).name).toBe('AbortError')
+      expect(t.calls.error).toEqual([])
+    })
+
+    it('an AbortSignal does the same, rejecting with its reason; nothing is thrown uncaught', async () => {
+      const probe = installPageProbe()
+      onTestFinished(() => probe.uninstall())
+      const base = probe.counts()
+      const controller = new AbortController()
+      const t = await mountPopup('popup-abort-creating', { signal: controller.signal })
+      await openWithCreateHung(t, probe)
+
+      const reason = new Error('the app moved on')
+      controller.abort(reason)
+
+      await expect.poll(t.state).toBe('idle')
+      await expectQuietEnd(probe, base)
+      expect(t.calls.settled).toEqual([{ status: 'rejected', reason }])
+      expect(t.calls.error).toEqual([])
+    })
   })
 
   it('a second click while the window is open focuses it: one window, one webview, one promise', async () => {
