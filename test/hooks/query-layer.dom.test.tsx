@@ -180,3 +180,26 @@ describe('useConnectedAccountMetadata by webview, as dependent queries', () => {
     )
   })
 })
+
+describe('a webview just created', () => {
+  it('is not read again when a view of it mounts at once: the create’s answer is fresh for one poll interval, and the poll then reads it', async () => {
+    const { client, userIdentifierKey } = await userClient('fresh-after-create')
+    const queryClient = newQueryClient()
+    const wrapper = wrapperFor(queryClient, client)
+    const create = renderHook(() => useCreateConnectWebview(), { wrapper })
+    const webview = await act(() => create.result.current.mutateAsync({}))
+
+    const view = renderHook(
+      () => useConnectWebview(webview.connect_webview_id, { pollInterval: 300 }),
+      { wrapper },
+    )
+    // Mounted with the create's answer, and no read started for it.
+    expect(view.result.current.data?.status).toBe('pending')
+    expect(view.result.current.isFetching).toBe(false)
+    expect(await fake.requests(userIdentifierKey, '/connect_webviews/get')).toHaveLength(0)
+
+    await fake.complete(webview.connect_webview_id)
+    await waitFor(() => expect(view.result.current.data?.status).toBe('authorized'))
+    expect(await fake.requests(userIdentifierKey, '/connect_webviews/get')).toHaveLength(1)
+  })
+})
