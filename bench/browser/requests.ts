@@ -123,9 +123,9 @@ export async function benchRequests(): Promise<BenchSection> {
         'Chromium, development build under <StrictMode>; Seam API requests per completed flow in ' +
         "the fake's log (median, range); goal: 3 (create, webview read, account read) plus at " +
         'most one poll per poll interval while pending and visible, none while hidden. The ' +
-        "frame's mount check is a read of its own (a webview may be finished before it mounts), " +
-        'so a flow completed by a message makes 4; a poll out when the message comes is ' +
-        `replaced (it may predate the login) and counts too. ${FLOWS} flows per row.`,
+        'webview is created as useCreateConnectWebview does (its answer cached), so the frame ' +
+        'skips its mount check; a poll out when the message comes is replaced (it may predate ' +
+        `the login) and counts too. ${FLOWS} flows per row.`,
       columns: [
         'path',
         'flows',

@@ -192,9 +192,10 @@ export function useCompletion<S extends StandardSchemaV1 | undefined>(
   }
   const active = enabled && id !== null && !outcome
 
-  // Seam's steps as dependent queries: the webview (checked on mount, polled while pending), then
-  // the account it names. Their own retry is off; transient failures are retried below, so it
-  // holds whatever retry options other observers or the app's defaults set.
+  // Seam's steps as dependent queries: the webview (checked on mount unless the cache holds an
+  // answer younger than a poll interval, polled while pending), then the account it names. Their
+  // own retry is off; transient failures are retried below, so it holds whatever retry options
+  // other observers or the app's defaults set.
   const webviewQuery = useQuery({
     ...connectWebviewQueryOptions(client, id ?? '', { pollInterval }),
     enabled: active,

@@ -28,8 +28,9 @@ export const pollWhilePending =
     query.state.data && !isSettledConnectWebview(query.state.data) ? pollInterval : false
 
 /**
- * Query options for one Connect Webview: fresh forever once `authorized` or `failed`, polled
- * while `pending` (React Query pauses the polling while the page is hidden).
+ * Query options for one Connect Webview: fresh forever once `authorized` or `failed`; while
+ * `pending`, fresh for one poll interval (a view mounted right after the create does not read it
+ * again) and polled (React Query pauses the polling while the page is hidden).
  * @throws SeamInvalidInputError unless `pollInterval` is `false` or a positive, finite number.
  *
  * `retry` is off because the client already retries network errors, timeouts, 408, 429 and 5xx.
@@ -51,7 +52,10 @@ export function connectWebviewQueryOptions(
     // staleTime as a function needs @tanstack/react-query 5.44, hence the peer floor: before it,
     // a settled webview counts as stale and is read again.
     // https://github.com/TanStack/query/pull/7541
-    staleTime: (query) => (isSettledConnectWebview(query.state.data) ? Infinity : 0),
+    // A pending answer counts as fresh for one poll interval: a container mounting right after
+    // the create (or another read) would only ask what the next poll asks anyway.
+    staleTime: (query) =>
+      isSettledConnectWebview(query.state.data) ? Infinity : pollInterval || 0,
     refetchInterval: pollWhilePending(pollInterval),
     retry: false,
   })

@@ -3,7 +3,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { createSeamConnectClient, SeamConnectProvider } from '../../../src/index'
+import {
+  createConnectWebviewMutationOptions,
+  createSeamConnectClient,
+  SeamConnectProvider,
+} from '../../../src/index'
 import { BaselineFlow } from './baseline-flow'
 import { now, type BenchConfig } from './config'
 import { FrameFlow } from './frame-flow'
@@ -17,9 +21,13 @@ async function start() {
     endpoint: config.endpoint,
     clientSessionToken: config.token,
   })
-  const webview = await client.connectWebviews.create(
+  const queryClient = new QueryClient()
+  // What useCreateConnectWebview runs: the create, and its answer put in the cache.
+  const create = createConnectWebviewMutationOptions(client, { queryClient })
+  const webview = await create.mutationFn(
     config.redirectUrl ? { custom_redirect_url: config.redirectUrl } : {},
   )
+  create.onSuccess(webview)
   record.webviewId = webview.connect_webview_id
   record.createdAt = now()
   const view =
@@ -36,7 +44,7 @@ async function start() {
       <FrameFlow webview={webview} pollInterval={config.pollInterval} />
     )
   const app: ReactNode = (
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <SeamConnectProvider client={client}>{view}</SeamConnectProvider>
     </QueryClientProvider>
   )
