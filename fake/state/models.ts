@@ -26,9 +26,10 @@ export const DEFAULT_CAPABILITIES: readonly FakeCapability[] = [
  * Seam's auth_token is 33 base62 characters, as in the `url` of the webview from Seam's docs
  * (test/fixtures/seed-connect-webview.json).
  */
-export const newWebviewAuthToken = (): string => randomToken(33)
+export const newWebviewAuthToken = (marker = ''): string => `${marker}${randomToken(33)}`
 
-export const newClientSessionToken = (): string => `seam_cst1${randomToken(28)}`
+/** `marker` (FakeTokenMarkers) goes first, so a token still starts as Seam's do. */
+export const newClientSessionToken = (marker = ''): string => `seam_cst1${marker}${randomToken(28)}`
 
 export function buildConnectWebview(options: {
   params: CreateConnectWebviewParams
