@@ -123,3 +123,13 @@ export class SentinelGuard {
       .join('; ')
   }
 }
+
+const ACTIVE = Symbol.for('react-seam-connect/test/sentinel-guard')
+
+/** The guard of the running test (set by sentinel-setup.ts), for the self-check tests. */
+export const activeGuard = (): SentinelGuard | undefined =>
+  (globalThis as Record<symbol, SentinelGuard | undefined>)[ACTIVE]
+
+export function setActiveGuard(guard: SentinelGuard): void {
+  ;(globalThis as Record<symbol, SentinelGuard | undefined>)[ACTIVE] = guard
+}

@@ -5,7 +5,7 @@
 // the test's meta, which sentinel-reporter.ts sums for the run.
 import { MutationCache, QueryCache } from '@tanstack/react-query'
 import { afterEach, beforeEach } from 'vitest'
-import { SentinelGuard, type SentinelScanCounts } from './sentinel-guard'
+import { SentinelGuard, setActiveGuard, type SentinelScanCounts } from './sentinel-guard'
 
 let guard = new SentinelGuard()
 
@@ -61,6 +61,7 @@ observer.observe(document, { subtree: true, childList: true, attributes: true })
 
 beforeEach(() => {
   guard = new SentinelGuard()
+  setActiveGuard(guard)
 })
 
 afterEach((context) => {
