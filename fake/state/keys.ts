@@ -13,8 +13,9 @@ export interface FakeKeys {
 
 /**
  * Text the fake puts inside every credential it mints, so that a test can search logs, errors and
- * the DOM for a leak of any of them. Each is base62 (as Seam's tokens are), so it survives URL
- * encoding unchanged; `''` or absent, the tokens are random as usual.
+ * the DOM for a leak of any of them. Each is at most 16 base62 characters (as Seam's tokens
+ * are), so it survives URL encoding unchanged; it takes the place of the token's first random
+ * characters, so tokens keep their length. `''` or absent, the tokens are random as usual.
  */
 export interface FakeTokenMarkers {
   /** Inside every client session token (`seam_cst1<marker><random>`). */
@@ -30,8 +31,10 @@ export function checkTokenMarkers(markers: FakeTokenMarkers = {}): Required<Fake
     authToken: markers.authToken ?? '',
   }
   for (const [name, marker] of Object.entries(checked)) {
-    if (!/^[A-Za-z0-9]*$/.test(marker)) {
-      throw new TypeError(`tokenMarkers.${name} must be base62 (letters and digits only)`)
+    if (!/^[A-Za-z0-9]{0,16}$/.test(marker)) {
+      throw new TypeError(
+        `tokenMarkers.${name} must be at most 16 base62 characters (letters and digits)`,
+      )
     }
   }
   return checked
