@@ -21,6 +21,7 @@ import { closePopups, openPopups, popupClose, popupSignIn } from './test/support
 const runtimes = ['dom', 'browser', 'e2e'].map((runtime) => `test/**/*.${runtime}.test.{ts,tsx}`)
 const fakeSetup = './test/support/fake-global-setup.ts'
 const testingLibrary = './test/support/testing-library-setup.ts'
+const sentinelGuard = './test/support/sentinel-setup.ts'
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const chromium = await findChromium()
@@ -70,6 +71,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     },
     test: {
       maxWorkers: 2,
+      // The sentinel reporter prints what the secret-sentinel guard scanned (sentinel-setup.ts).
+      reporters: ['default', './test/support/sentinel-reporter.ts'],
       // Polls give up after 1 s and tests after 5 s (15 s in a browser) by default; a cold first
       // run with every project at once on two cores needs more. Slow is not wrong here: every
       // test still waits for an event, never for time.
@@ -104,7 +107,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             environment: 'jsdom',
             include: ['test/**/*.dom.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
-            setupFiles: [testingLibrary],
+            setupFiles: [testingLibrary, sentinelGuard],
           },
         },
         {
@@ -113,7 +116,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             name: 'browser',
             include: ['test/**/*.browser.test.{ts,tsx}'],
             globalSetup: [fakeSetup],
-            setupFiles: [testingLibrary],
+            setupFiles: [testingLibrary, sentinelGuard],
             browser: browser({ popupBlocker: true }),
           },
         },

@@ -2,7 +2,7 @@
 // (MSW in Node, jsdom or a browser's service worker) and for tests that need no port.
 import { fakeControl, type FakeSeamConnectControl } from './control/client.js'
 import { createFakeApp } from './http/app.js'
-import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
+import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeTokenMarkers } from './state/keys.js'
 import { FakeStore } from './state/store.js'
 
 /** Options of `createFakeSeamConnect`; every field is optional. */
@@ -17,6 +17,12 @@ export interface CreateFakeSeamConnectOptions {
   publishableKey?: string
   /** The API key it accepts (default `FAKE_SEAM_API_KEY`). */
   apiKey?: string
+  /**
+   * Base62 text to put inside every client session token and webview `auth_token` it mints
+   * (`{ clientSessionToken: 'LEAKCST' }`), so that a test can search logs, errors and the DOM
+   * for any of them. Default: none, random tokens.
+   */
+  tokenMarkers?: FakeTokenMarkers
 }
 
 /** A fake Seam Connect in this process, answering through `fetch` (no server, no port). */
@@ -63,10 +69,13 @@ export function createFakeSeamConnect(
     throw new TypeError('createFakeSeamConnect: url must have no query or fragment')
   }
   const url = `${base.origin}${base.pathname.replace(/\/$/, '')}`
-  const store = new FakeStore({
-    apiKey: options.apiKey ?? FAKE_API_KEY,
-    publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
-  })
+  const store = new FakeStore(
+    {
+      apiKey: options.apiKey ?? FAKE_API_KEY,
+      publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
+    },
+    options.tokenMarkers,
+  )
   store.baseUrl = url
   const app = createFakeApp(store)
   const basePath = store.basePath

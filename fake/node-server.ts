@@ -5,7 +5,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fakeControl, type FakeSeamConnectControl } from './control/client.js'
 import { createFakeApp } from './http/app.js'
-import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
+import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeTokenMarkers } from './state/keys.js'
 import { FakeStore } from './state/store.js'
 
 /** Options of `startFakeSeamConnect`; every field is optional. */
@@ -21,6 +21,12 @@ export interface StartFakeSeamConnectOptions {
   publishableKey?: string
   /** The API key it accepts (default `FAKE_SEAM_API_KEY`). */
   apiKey?: string
+  /**
+   * Base62 text to put inside every client session token and webview `auth_token` it mints
+   * (`{ clientSessionToken: 'LEAKCST' }`), so that a test can search logs, errors and the DOM
+   * for any of them. Default: none, random tokens.
+   */
+  tokenMarkers?: FakeTokenMarkers
 }
 
 /** A running fake Seam Connect server. */
@@ -52,10 +58,13 @@ export async function startFakeSeamConnect(
   options: StartFakeSeamConnectOptions = {},
 ): Promise<FakeSeamConnect> {
   const host = HOST
-  const store = new FakeStore({
-    apiKey: options.apiKey ?? FAKE_API_KEY,
-    publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
-  })
+  const store = new FakeStore(
+    {
+      apiKey: options.apiKey ?? FAKE_API_KEY,
+      publishableKey: options.publishableKey ?? FAKE_PUBLISHABLE_KEY,
+    },
+    options.tokenMarkers,
+  )
   const app = createFakeApp(store)
   const server = createAdaptorServer({
     fetch: app.fetch,

@@ -27,6 +27,7 @@ export type { FakeBehaviour, FakeBehaviourPatch } from './state/behaviour.js'
 export {
   FAKE_API_KEY as FAKE_SEAM_API_KEY,
   FAKE_PUBLISHABLE_KEY as FAKE_SEAM_PUBLISHABLE_KEY,
+  type FakeTokenMarkers,
 } from './state/keys.js'
 export type {
   FakeCapability,

@@ -3,7 +3,7 @@
 // user's id as trusted metadata) and to /api/demo/session (the demo's sign-in); the handler talks
 // to Seam, or to the fake, with the API key. The page never holds a Seam credential.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Plugin } from 'vite'
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { createSeamConnectHandler, toNodeListener } from '../../src/server/index.js'
 import {
   DEMO_USERS,
@@ -24,36 +24,41 @@ export interface DemoSessionReply {
   seam: SeamTarget['kind']
 }
 
-export function demoBackendPlugin(): Plugin {
-  let target: SeamTarget | undefined
+/** Options of {@link demoBackendPlugin}; tests only. */
+export interface DemoBackendOptions {
+  /** Where the backend sends Seam requests (default: {@link seamTarget}, from the environment). */
+  target?: () => Promise<SeamTarget>
+}
+
+/** The backend in `npm start`'s dev server, and in `vite preview` of the built demo. */
+export function demoBackendPlugin(options: DemoBackendOptions = {}): Plugin {
+  async function mount(server: ViteDevServer | PreviewServer) {
+    const seam = await (options.target ?? seamTarget)()
+    const sessions = new DemoSessions()
+    const handler = createSeamConnectHandler({
+      apiKey: seam.apiKey,
+      endpoint: seam.endpoint,
+      basePath: SEAM_PATH,
+      authorize: async (request) => {
+        const user = sessions.userOf(request.headers.get('cookie'))
+        return user ? { trustedMetadata: { your_app_user_id: user.id } } : null
+      },
+      // Why a reply was a 500, 502 or 504: typed errors that never hold the API key.
+      onError: (error) => server.config.logger.error(`Seam handler: ${String(error)}`),
+    })
+    server.middlewares.use(SEAM_PATH, toNodeListener(handler))
+    server.middlewares.use(SESSION_PATH, (req, res) => void sessionRoute(req, res, sessions, seam))
+    server.httpServer?.once('close', () => void seam.stop())
+    if (seam.kind === 'fake') {
+      server.config.logger.info(`  Fake Seam Connect: ${seam.endpoint}`)
+    }
+  }
   return {
     name: 'react-seam-connect:demo-backend',
-    apply: 'serve',
-    async configureServer(server) {
-      target = await seamTarget()
-      const seam = target
-      const sessions = new DemoSessions()
-      const handler = createSeamConnectHandler({
-        apiKey: seam.apiKey,
-        endpoint: seam.endpoint,
-        basePath: SEAM_PATH,
-        authorize: async (request) => {
-          const user = sessions.userOf(request.headers.get('cookie'))
-          return user ? { trustedMetadata: { your_app_user_id: user.id } } : null
-        },
-        // Why a reply was a 500, 502 or 504: typed errors that never hold the API key.
-        onError: (error) => server.config.logger.error(`Seam handler: ${String(error)}`),
-      })
-      server.middlewares.use(SEAM_PATH, toNodeListener(handler))
-      server.middlewares.use(
-        SESSION_PATH,
-        (req, res) => void sessionRoute(req, res, sessions, seam),
-      )
-      server.httpServer?.once('close', () => void seam.stop())
-      if (seam.kind === 'fake') {
-        server.config.logger.info(`  Fake Seam Connect: ${seam.endpoint}`)
-      }
-    },
+    // Not part of the build: only servers have a backend.
+    apply: (_, env) => env.command === 'serve' || Boolean(env.isPreview),
+    configureServer: mount,
+    configurePreviewServer: mount,
   }
 }
 

@@ -26,9 +26,15 @@ export const DEFAULT_CAPABILITIES: readonly FakeCapability[] = [
  * Seam's auth_token is 33 base62 characters, as in the `url` of the webview from Seam's docs
  * (test/fixtures/seed-connect-webview.json).
  */
-export const newWebviewAuthToken = (): string => randomToken(33)
+export const newWebviewAuthToken = (marker = ''): string =>
+  `${marker}${randomToken(33 - marker.length)}`
 
-export const newClientSessionToken = (): string => `seam_cst1${randomToken(28)}`
+/**
+ * `seam_cst1` and 28 base62 characters. A marker (FakeTokenMarkers, at most 16 characters) takes
+ * the place of the first random ones: a marked token has the length and alphabet of any other.
+ */
+export const newClientSessionToken = (marker = ''): string =>
+  `seam_cst1${marker}${randomToken(28 - marker.length)}`
 
 export function buildConnectWebview(options: {
   params: CreateConnectWebviewParams

@@ -30,7 +30,7 @@ import {
   newClientSessionToken,
   newWebviewAuthToken,
 } from './models.js'
-import type { FakeKeys } from './keys.js'
+import { checkTokenMarkers, type FakeKeys, type FakeTokenMarkers } from './keys.js'
 import type { AccountRecord, Principal, SessionRecord, WebviewRecord } from './records.js'
 import { RequestLog } from './request-log.js'
 import type {
@@ -56,7 +56,14 @@ export class FakeStore {
   readonly #sessionBehaviour = new Map<string, Partial<FakeBehaviour>>()
   #usernameCounter = 0
 
-  constructor(readonly keys: FakeKeys) {}
+  readonly markers: Required<FakeTokenMarkers>
+
+  constructor(
+    readonly keys: FakeKeys,
+    markers?: FakeTokenMarkers,
+  ) {
+    this.markers = checkTokenMarkers(markers)
+  }
 
   /** The path part of baseUrl ('' at an origin's root): the hosted page's own links start with it. */
   get basePath(): string {
@@ -87,7 +94,7 @@ export class FakeStore {
     const session = this.#sessionsByKey.get(userIdentifierKey)
     if (!session) throw new FakeSeamError(404, 'client_session_not_found', 'No such client session')
     this.#sessionsByToken.delete(session.token)
-    session.token = newClientSessionToken()
+    session.token = newClientSessionToken(this.markers.clientSessionToken)
     this.#sessionsByToken.set(session.token, session)
     return session
   }
@@ -100,7 +107,7 @@ export class FakeStore {
       session = {
         clientSessionId: newId(),
         userIdentifierKey: params.user_identifier_key,
-        token: newClientSessionToken(),
+        token: newClientSessionToken(this.markers.clientSessionToken),
         createdAt,
         expiresAt:
           params.expires_at ??
@@ -135,7 +142,7 @@ export class FakeStore {
   // --- connect webviews ---
 
   createWebview(params: CreateConnectWebviewParams, principal: Principal): ConnectWebview {
-    const authToken = newWebviewAuthToken()
+    const authToken = newWebviewAuthToken(this.markers.authToken)
     const webview = buildConnectWebview({
       params,
       baseUrl: this.baseUrl,

@@ -133,7 +133,7 @@ export function buildClient(
     ) =>
     async (params: z.input<I>, { signal }: RequestOptions = {}): Promise<O> =>
       pick(
-        await send(path, parse(input, snapshot(params ?? {}), path, 'params'), reply, {
+        await send(path, parse(input, snapshot(params ?? {}), path, 'params', secrets), reply, {
           signal,
           retryable,
         }),

@@ -13,12 +13,17 @@ export interface SeamInputIssue {
   message: string
 }
 
+import { redact } from '../internal/secrets.js'
+
 /** Keys this long are cut in messages, so that one bad key cannot flood a form or a log. */
 const MAX_KEY_SHOWN = 48
 
-/** A key as messages quote it: `"user.id"`, cut after 48 characters. */
+/**
+ * A key as messages quote it: `"user.id"`, cut after 48 characters, with anything shaped like a
+ * credential redacted (a key an app built from its client session token).
+ */
 export const formatKey = (key: PropertyKey): string => {
-  const text = String(key)
+  const text = redact(String(key), [])
   return JSON.stringify(text.length > MAX_KEY_SHOWN ? `${text.slice(0, MAX_KEY_SHOWN)}…` : text)
 }
 

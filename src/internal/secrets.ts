@@ -1,3 +1,4 @@
+import type { SeamInputIssue } from '../errors/issues.js'
 import { isPlainObject } from './plain-object.js'
 
 /**
@@ -26,11 +27,27 @@ export const isSeamHost = (hostname: string): boolean =>
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text
   for (const secret of secrets) out = out.replaceAll(secret, '[redacted]')
-  return out
-    .replace(/\bseam_[A-Za-z0-9_]+/g, 'seam_[redacted]')
-    .replace(/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[redacted]')
-    .replace(/(auth_token=)[^&\s"']+/g, '$1[redacted]')
+  return (
+    out
+      // Not \b: a token glued to a word by `_` (`k_seam_cst1...`, a metadata key) is one too.
+      .replace(/(^|[^A-Za-z0-9])seam_[A-Za-z0-9_]+/g, '$1seam_[redacted]')
+      .replace(/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[redacted]')
+      .replace(/(auth_token=)[^&\s"']+/g, '$1[redacted]')
+  )
 }
+
+/**
+ * Issues with their messages and key paths redacted: a key or a value the caller built from a
+ * credential (its own client session token in a custom_metadata key) never reaches an error.
+ */
+export const redactIssues = (
+  issues: readonly SeamInputIssue[],
+  secrets: readonly string[],
+): SeamInputIssue[] =>
+  issues.map(({ path, message }) => ({
+    path: path.map((part) => (typeof part === 'string' ? redact(part, secrets) : part)),
+    message: redact(message, secrets),
+  }))
 
 /**
  * A copy of `value` with every string redacted: plain data as plain data, an error as an error

@@ -4,6 +4,7 @@ import {
   type SeamConnectError,
 } from '../errors/errors.js'
 import { issueAt } from '../errors/issues.js'
+import { redact } from '../internal/secrets.js'
 import type { ConnectWebview } from '../schemas/connect-webview.js'
 
 /** What the page or its redirect said about a failure: kept for the error Seam confirms. */
@@ -29,7 +30,13 @@ export function webviewOutcomeError(
   hint: WebviewFailureHint = {},
 ): SeamConnectError | undefined {
   if (webview?.status === 'failed') {
-    return new SeamConnectWebviewFailedError({ connectWebviewId, ...hint })
+    // The hint is what a page or a URL said: anything shaped like a credential stays out.
+    const { errorCode, errorMessage } = hint
+    return new SeamConnectWebviewFailedError({
+      connectWebviewId,
+      ...(errorCode !== undefined && { errorCode: redact(errorCode, []) }),
+      ...(errorMessage !== undefined && { errorMessage: redact(errorMessage, []) }),
+    })
   }
   if (webview?.status === 'authorized' && webview.connected_account_id === null) {
     return new SeamResponseParseError(

@@ -6,8 +6,18 @@ import { scopeHeaders } from '../../fake/control-client'
 import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server'
 import { createSeamConnectHandler, toNodeListener } from '../../src/server/index'
 import { TEST_SCOPE_HEADER, TEST_USER_HEADER } from './handler-headers'
+import { SENTINEL_PUBLISHABLE_KEY, SENTINEL_TOKEN_MARKERS } from './sentinels'
 
 const ATTEMPTS = 10
+
+/**
+ * The suites' fakes mint recognisable credentials, which the sentinel guard
+ * (sentinel-setup.ts) looks for in what each test lets out (issue 12, item 9).
+ */
+const SENTINEL_KEYS = {
+  publishableKey: SENTINEL_PUBLISHABLE_KEY,
+  tokenMarkers: SENTINEL_TOKEN_MARKERS,
+}
 
 /**
  * Ports fetch refuses to connect to (https://fetch.spec.whatwg.org/#port-blocking) between 2000
@@ -38,8 +48,8 @@ export async function startFakeWithLookalike(): Promise<{
     const port = pickFakePort()
     let fake: FakeSeamConnect | undefined
     try {
-      fake = await startFakeSeamConnect({ port })
-      const lookalike = await startFakeSeamConnect({ port: port * 10 + 1 })
+      fake = await startFakeSeamConnect({ port, ...SENTINEL_KEYS })
+      const lookalike = await startFakeSeamConnect({ port: port * 10 + 1, ...SENTINEL_KEYS })
       return { fake, lookalike }
     } catch (error) {
       await fake?.stop()

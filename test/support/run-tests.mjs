@@ -25,6 +25,7 @@ const args = [
   '--coverage',
   '--reporter=default',
   '--reporter=json',
+  '--reporter=./test/support/sentinel-reporter.ts',
   `--outputFile.json=${report}`,
   ...process.argv.slice(2),
 ]
