@@ -1,3 +1,5 @@
+import { redact } from '../internal/secrets.js'
+
 /**
  * One problem with a value this library checked: a caller's params or options, `custom_metadata`,
  * or a reply from Seam. `SeamInvalidInputError`, `SeamResponseParseError` and
@@ -12,8 +14,6 @@ export interface SeamInputIssue {
    */
   message: string
 }
-
-import { redact } from '../internal/secrets.js'
 
 /** Keys this long are cut in messages, so that one bad key cannot flood a form or a log. */
 const MAX_KEY_SHOWN = 48
