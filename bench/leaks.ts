@@ -11,6 +11,10 @@ const FILE = 'test/leaks/mount-cycles.browser.test.tsx'
 
 export async function benchLeaks(): Promise<BenchSection> {
   const exitCode = process.exitCode
+  // Vite's builds for the sections before this one set NODE_ENV to production in this process,
+  // and Vitest keeps a value it finds: React's production build has no act().
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'test'
   const vitest = await startVitest('test', [FILE], {
     project: ['browser'],
     run: true,
@@ -32,6 +36,8 @@ export async function benchLeaks(): Promise<BenchSection> {
     }
   } finally {
     await vitest.close()
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
     // The test's verdict belongs to `npm test`; the bench reports it in its table instead.
     process.exitCode = exitCode
   }

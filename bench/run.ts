@@ -40,23 +40,26 @@ const results: Results = asked.length
       }
     ).sections
   : {}
+/** Written after every section, so that a section that throws keeps the figures before it. */
+const save = () =>
+  writeFile(
+    out,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+        sections: results,
+      },
+      null,
+      2,
+    )}\n`,
+  )
+
 for (const [key, run] of Object.entries(SECTIONS)) {
   if (asked.length && !asked.includes(key)) continue
   const { title, ...section } = await run()
   console.log(`${formatSection({ title, ...section })}\n`)
   results[key] = section
+  await save()
 }
-
-await writeFile(
-  out,
-  `${JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
-      sections: results,
-    },
-    null,
-    2,
-  )}\n`,
-)
 console.log(`Written to bench/results.json${asked.length ? ` (only ${asked.join(', ')})` : ''}`)
