@@ -313,8 +313,11 @@ describe('useConnectWebviewPopup', () => {
       await t.click()
 
       await expect.poll(t.state).toBe('closed')
-      // Never seen on the webview (the handle was cut as it loaded): verifying, then closed.
-      expect(t.calls.states).toEqual(['idle', 'opening', 'verifying', 'closed'])
+      // The handle is cut as the webview loads: verifying, then closed. While a COOP page commits,
+      // Chromium can show the handle cross-origin for a moment, and on a busy machine two watch
+      // ticks can see it there (CI did): then `pending` passes first, and nothing else changes.
+      const states = t.calls.states.filter((s, i) => !(s === 'pending' && i === 2))
+      expect(states).toEqual(['idle', 'opening', 'verifying', 'closed'])
       const [error] = t.calls.error
       expect(isSeamConnectPopupError(error) && error.reason).toBe('closed')
       expect(await reads(t)).toBeGreaterThan(1)
