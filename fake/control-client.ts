@@ -25,6 +25,14 @@ import type {
   FailConnectWebviewInput,
 } from './control/schemas.js'
 import type { SeedConnectedAccountInput } from './control/seed-schema.js'
+import {
+  webhookDeliveriesReplySchema,
+  webhookEndpointReplySchema,
+  webhookEndpointsReplySchema,
+  webhookEventsReplySchema,
+  type WebhookSendInput,
+} from './control/webhook-schemas.js'
+import type { FakeWebhookDeliveryFilter, FakeWebhookEndpointInput } from './webhooks/dispatcher.js'
 import type { FakeBehaviourPatch } from './state/behaviour.js'
 import { FAKE_SCOPE_HEADER } from './control/scope.js'
 import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY } from './state/keys.js'
@@ -313,6 +321,32 @@ export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
         { user_identifier_key, ...behaviour },
         behaviourReplySchema,
       ),
+
+    /** Webhooks: endpoints, the events the fake sent and each delivery (see FakeWebhooksControl). */
+    webhooks: {
+      add: async (input: FakeWebhookEndpointInput) =>
+        (await control('POST', '/webhooks/endpoints', { ...input }, webhookEndpointReplySchema))
+          .webhook_endpoint,
+      remove: (webhook_id: string) =>
+        control('POST', '/webhooks/endpoints/remove', { webhook_id }, okReplySchema),
+      endpoints: async () =>
+        (await control('GET', '/webhooks/endpoints', {}, webhookEndpointsReplySchema))
+          .webhook_endpoints,
+      events: async () =>
+        (await control('GET', '/webhooks/events', {}, webhookEventsReplySchema)).events,
+      deliveries: async (filter: FakeWebhookDeliveryFilter = {}) =>
+        (await control('GET', '/webhooks/deliveries', { ...filter }, webhookDeliveriesReplySchema))
+          .deliveries,
+      send: async (event_id: string, options: Omit<WebhookSendInput, 'event_id'> = {}) =>
+        (
+          await control(
+            'POST',
+            '/webhooks/send',
+            { event_id, ...options },
+            webhookDeliveriesReplySchema,
+          )
+        ).deliveries,
+    },
 
     /** The session's token expires now; get_or_create hands out a new one (a refresh). */
     rotateSessionToken: (user_identifier_key: string) =>

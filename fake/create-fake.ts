@@ -4,6 +4,8 @@ import { fakeControl, type FakeSeamConnectControl } from './control/client.js'
 import { createFakeApp } from './http/app.js'
 import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeTokenMarkers } from './state/keys.js'
 import { FakeStore } from './state/store.js'
+import { checkWebhookOption } from './control/webhook-schemas.js'
+import type { FakeWebhookEndpointInput } from './webhooks/dispatcher.js'
 
 /** Options of `createFakeSeamConnect`; every field is optional. */
 export interface CreateFakeSeamConnectOptions {
@@ -23,6 +25,11 @@ export interface CreateFakeSeamConnectOptions {
    * for any of them. Default: none, random tokens.
    */
   tokenMarkers?: FakeTokenMarkers
+  /**
+   * A webhook endpoint to sign and post every event to, from the start (more can be added with
+   * `control.webhooks.add`): e.g. `{ url: 'http://127.0.0.1:3000/api/seam/webhook', secret }`.
+   */
+  webhook?: FakeWebhookEndpointInput
 }
 
 /** A fake Seam Connect in this process, answering through `fetch` (no server, no port). */
@@ -78,6 +85,8 @@ export function createFakeSeamConnect(
   )
   store.baseUrl = url
   const app = createFakeApp(store)
+  if (options.webhook)
+    store.webhooks.addEndpoint(checkWebhookOption('createFakeSeamConnect', options.webhook))
   const basePath = store.basePath
 
   async function fetch(request: Request): Promise<Response> {

@@ -7,6 +7,8 @@ import { fakeControl, type FakeSeamConnectControl } from './control/client.js'
 import { createFakeApp } from './http/app.js'
 import { FAKE_API_KEY, FAKE_PUBLISHABLE_KEY, type FakeTokenMarkers } from './state/keys.js'
 import { FakeStore } from './state/store.js'
+import { checkWebhookOption } from './control/webhook-schemas.js'
+import type { FakeWebhookEndpointInput } from './webhooks/dispatcher.js'
 
 /** Options of `startFakeSeamConnect`; every field is optional. */
 export interface StartFakeSeamConnectOptions {
@@ -27,6 +29,11 @@ export interface StartFakeSeamConnectOptions {
    * for any of them. Default: none, random tokens.
    */
   tokenMarkers?: FakeTokenMarkers
+  /**
+   * A webhook endpoint to sign and post every event to, from the start (more can be added with
+   * `control.webhooks.add`): e.g. `{ url: 'http://127.0.0.1:3000/api/seam/webhook', secret }`.
+   */
+  webhook?: FakeWebhookEndpointInput
 }
 
 /** A running fake Seam Connect server. */
@@ -66,6 +73,8 @@ export async function startFakeSeamConnect(
     options.tokenMarkers,
   )
   const app = createFakeApp(store)
+  if (options.webhook)
+    store.webhooks.addEndpoint(checkWebhookOption('startFakeSeamConnect', options.webhook))
   const server = createAdaptorServer({
     fetch: app.fetch,
     // Leave the process's global Request/Response alone: the fake may share a process with

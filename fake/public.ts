@@ -11,6 +11,8 @@ export {
   type CompleteConnectWebviewOptions,
   type FailConnectWebviewOptions,
   type FakeSeamConnectControl,
+  type FakeWebhooksControl,
+  type SendFakeWebhookOptions,
 } from './control/client.js'
 export { scopeHeaders, type FakeControlOptions, type FakeSession } from './control-client.js'
 export { FAKE_SCOPE_HEADER } from './control/scope.js'
@@ -37,3 +39,18 @@ export type {
   FakeCustomMetadata,
 } from './state/objects.js'
 export type { RequestAuth, RequestLogEntry } from './state/request-log.js'
+export type {
+  FakeWebhookAttempt,
+  FakeWebhookDelivery,
+  FakeWebhookDeliveryFilter,
+  FakeWebhookDeliveryKind,
+  FakeWebhookEndpoint,
+  FakeWebhookEndpointInput,
+  FakeWebhookHeaders,
+} from './webhooks/dispatcher.js'
+export type {
+  FakeConnectWebviewLoginFailedEvent,
+  FakeConnectWebviewLoginSucceededEvent,
+  FakeConnectedAccountConnectedEvent,
+  FakeSeamEvent,
+} from './webhooks/events.js'

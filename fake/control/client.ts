@@ -18,12 +18,52 @@ import type {
 } from './replies.js'
 import type { CompleteConnectWebviewInput, FailConnectWebviewInput, Fault } from './schemas.js'
 import type { SeedConnectedAccountInput } from './seed-schema.js'
+import type {
+  FakeWebhookDelivery,
+  FakeWebhookDeliveryFilter,
+  FakeWebhookEndpoint,
+  FakeWebhookEndpointInput,
+} from '../webhooks/dispatcher.js'
+import type { FakeSeamEvent } from '../webhooks/events.js'
+import type { WebhookSendInput } from './webhook-schemas.js'
 
 /** How `complete` finishes a webview; every field is optional. */
 export type CompleteConnectWebviewOptions = Omit<CompleteConnectWebviewInput, 'connect_webview_id'>
 
 /** How `fail` fails a webview; every field is optional. */
 export type FailConnectWebviewOptions = Omit<FailConnectWebviewInput, 'connect_webview_id'>
+
+/** How `webhooks.send` resends an event; every field is optional. */
+export type SendFakeWebhookOptions = Omit<WebhookSendInput, 'event_id'>
+
+/**
+ * The fake's webhooks, as Seam sends them through Svix: on each completion (first connection or
+ * reconnect) `connected_account.connected` and `connect_webview.login_succeeded`, with the
+ * account's `custom_metadata`; on each failure `connect_webview.login_failed`. Each goes to every
+ * endpoint as a signed POST (`svix-*` headers by default), retried after `retry_delays_ms` until
+ * one attempt gets a 2xx.
+ */
+export interface FakeWebhooksControl {
+  /**
+   * Registers an endpoint for every later event; answers it with its secret (a fresh `whsec_`
+   * one unless given), for `createSeamWebhookHandler({ secret })`.
+   */
+  add(input: FakeWebhookEndpointInput): Promise<FakeWebhookEndpoint>
+  /** Unregisters an endpoint (404 if unknown); deliveries under way still finish. */
+  remove(webhookId: string): Promise<OkReply>
+  endpoints(): Promise<FakeWebhookEndpoint[]>
+  /** Every event so far, oldest first, whether or not an endpoint got it. */
+  events(): Promise<FakeSeamEvent[]>
+  /** Each delivery so far, oldest first, with its attempts' statuses (`null`: no answer). */
+  deliveries(filter?: FakeWebhookDeliveryFilter): Promise<FakeWebhookDelivery[]>
+  /**
+   * Sends a recorded event again, to every endpoint or to `webhook_id`'s: `replay` (the default)
+   * is the same message again (same `svix-id`, retried), as Svix's resend; `bad_signature` is
+   * signed with another secret, `stale_timestamp` correctly signed 10 minutes ago, each sent once.
+   * Resolves once each first attempt has an answer, with the deliveries then.
+   */
+  send(eventId: string, options?: SendFakeWebhookOptions): Promise<FakeWebhookDelivery[]>
+}
 
 /**
  * Drives a fake Seam Connect as Seam's side would, over its `/_fake/` control routes. Every reply
@@ -84,6 +124,8 @@ export interface FakeSeamConnectControl {
   requests(userIdentifierKey?: string, path?: string): Promise<RequestLogEntry[]>
   /** The requests of one scope (those sending the `x-fake-scope` header (`FAKE_SCOPE_HEADER`)), oldest first. */
   scopedRequests(scope: string, path?: string): Promise<RequestLogEntry[]>
+  /** Webhook endpoints, the events sent and their deliveries; resending and forging. */
+  webhooks: FakeWebhooksControl
   /** A client session token for this user, minted with the API key as an app's backend would. */
   mintClientSessionToken(userIdentifierKey: string): Promise<string>
   /**
@@ -116,6 +158,7 @@ export function fakeControl(url: string, options?: FakeControlOptions): FakeSeam
     rotateSessionToken: harness.rotateSessionToken,
     requests: harness.requests,
     scopedRequests: harness.scopedRequests,
+    webhooks: harness.webhooks,
     mintClientSessionToken: harness.mintClientSessionToken,
     newSession: harness.newSession,
   }

@@ -27,6 +27,7 @@ import {
   webviewBehaviourInputSchema,
 } from './schemas.js'
 import { seedConnectedAccountSchema, seedConnectedAccountsSchema } from './seed-schema.js'
+import { createWebhookRoutes } from './webhook-routes.js'
 
 const webviewQuerySchema = z.object({ connect_webview_id: z.uuid() })
 const sessionQuerySchema = z.object({ user_identifier_key: z.string().min(1) })
@@ -40,6 +41,8 @@ export function createControlRoutes(store: FakeStore): Hono<FakeEnv> {
   routes.get('/health', (c) => c.json({ ok: true }))
 
   routes.get('/post-message', forgerPage())
+
+  routes.route('/webhooks', createWebhookRoutes(store))
 
   routes.post('/connect_webviews/complete', async (c) => {
     const input = parseInput(completeConnectWebviewSchema, await readParams(c.req))

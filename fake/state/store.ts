@@ -33,6 +33,8 @@ import {
 import { checkTokenMarkers, type FakeKeys, type FakeTokenMarkers } from './keys.js'
 import type { AccountRecord, Principal, SessionRecord, WebviewRecord } from './records.js'
 import { RequestLog } from './request-log.js'
+import { loginFailedEvent, loginSucceededEvents } from '../webhooks/events.js'
+import { WebhookDispatcher } from '../webhooks/dispatcher.js'
 import type {
   CreateConnectWebviewParams,
   GetOrCreateClientSessionParams,
@@ -49,6 +51,8 @@ export class FakeStore {
   readonly log = new RequestLog()
   readonly faults = new FaultQueue()
   readonly #shutdown = new AbortController()
+  /** Webhook endpoints, the events sent so far and their deliveries. */
+  readonly webhooks = new WebhookDispatcher(this.#shutdown.signal)
   readonly #sessionsByKey = new Map<string, SessionRecord>()
   readonly #sessionsByToken = new Map<string, SessionRecord>()
   readonly #webviews = new Map<string, WebviewRecord>()
@@ -256,6 +260,8 @@ export class FakeStore {
         session.accountIds.add(accountId)
       }
     }
+    // Seam tells the app's backend too: a first connection and a reconnect alike (§5.4).
+    this.webhooks.emit(loginSucceededEvents(webview, accountRecord.account))
     return {
       connectWebview: structuredClone(webview),
       connectedAccount: structuredClone(accountRecord.account),
@@ -302,6 +308,7 @@ export class FakeStore {
       error_code: input.error_code ?? DEFAULT_FAILURE.error_code,
       error_message: input.error_message ?? DEFAULT_FAILURE.error_message,
     }
+    this.webhooks.emit([loginFailedEvent(record.webview)])
     return structuredClone(record.webview)
   }
 
