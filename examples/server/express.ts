@@ -2,10 +2,13 @@ import express from 'express'
 import { createServer } from 'node:http'
 import { toNodeListener } from 'react-seam-connect/server'
 import { seamHandler } from './seam-handler'
+import { seamWebhookHandler } from './seam-webhooks'
 
-// Express: mounted under /api/seam (the handler reads req.originalUrl), next to your other routes;
-// a body that express.json() already parsed is fine.
 export const app = express()
+// Seam's webhooks first: the signature covers the exact bytes, which express.json() would consume.
+app.post('/api/seam-webhooks', toNodeListener(seamWebhookHandler))
+// Then your JSON routes. The Seam handler is mounted under /api/seam (it reads req.originalUrl);
+// a body that express.json() already parsed is fine for it.
 app.use(express.json())
 app.use('/api/seam', toNodeListener(seamHandler))
 // app.listen(3000)

@@ -15,6 +15,9 @@ import {
   type FakeSeamConnectFetch,
   type FakeSession,
   type RequestLogEntry,
+  type FakeSeamEvent,
+  type FakeWebhookDelivery,
+  type FakeWebhookEndpoint,
   type StartFakeSeamConnectOptions,
 } from '../../fake/index'
 import { fakeSeamConnectHandlers } from '../../fake/msw'
@@ -72,6 +75,23 @@ describe('the control client', () => {
     expectTypeOf(control.mintClientSessionToken('user')).resolves.toEqualTypeOf<string>()
     expectTypeOf(control.newSession()).resolves.toEqualTypeOf<FakeSession>()
     expectTypeOf(control.fail(id)).resolves.toHaveProperty('connect_webview')
+    expectTypeOf(
+      control.webhooks.add({ url: 'http://127.0.0.1:1/hook' }),
+    ).resolves.toEqualTypeOf<FakeWebhookEndpoint>()
+    expectTypeOf(control.webhooks.events()).resolves.toEqualTypeOf<FakeSeamEvent[]>()
+    expectTypeOf(control.webhooks.send(id)).resolves.toEqualTypeOf<FakeWebhookDelivery[]>()
+  })
+
+  it('types webhook events by event_type', () => {
+    const event = {} as FakeSeamEvent
+    if (event.event_type === 'connect_webview.login_succeeded') {
+      expectTypeOf(event.connected_account_custom_metadata).toEqualTypeOf<
+        Record<string, string | boolean>
+      >()
+    } else if (event.event_type === 'connect_webview.login_failed') {
+      // @ts-expect-error -- a failed login names no account
+      void event.connected_account_id
+    }
   })
 
   it('refuses inputs the fake would refuse', () => {
@@ -89,6 +109,12 @@ describe('the control client', () => {
     void control.fault({ user_identifier_key: 'u', scope: 's', status: 503 })
     // @ts-expect-error -- only the two event namings exist
     void control.webviewBehaviour(id, { event_naming: 'future' })
+    // @ts-expect-error -- an endpoint needs its url
+    void control.webhooks.add({ secret: 'whsec_c2VjcmV0' })
+    // @ts-expect-error -- only svix-* or webhook-* headers
+    void control.webhooks.add({ url: 'http://127.0.0.1:1/hook', headers: 'x-hook' })
+    // @ts-expect-error -- not a way to resend
+    void control.webhooks.send(id, { kind: 'unsigned' })
     // @ts-expect-error -- fetch is a function
     fakeControl(fake.url, { fetch: 'https://example.test' })
   })

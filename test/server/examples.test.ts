@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { isSeamApiError } from '../../src/index'
 import { toNodeListener } from '../../src/server/index'
 import {
@@ -28,18 +28,24 @@ async function serve(server: Server): Promise<string> {
 
 const servers: Server[] = []
 const bases: Record<string, string> = {}
+/** Where each framework's example serves Seam's webhooks. */
+const webhookUrls: Record<string, string> = {}
+const WEBHOOK_SECRET = `whsec_${Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64')}`
 
 beforeAll(async () => {
   // What the examples read from the environment, as an app's deployment would set it.
   vi.stubEnv('SEAM_API_KEY', apiKey)
   vi.stubEnv('SEAM_ENDPOINT', fakeUrl)
   vi.stubEnv('SESSION_SECRET', crypto.randomUUID())
+  vi.stubEnv('SEAM_WEBHOOK_SECRET', WEBHOOK_SECRET)
   const { POST } = await import('../../examples/server/next-route')
+  const { POST: webhookPost } = await import('../../examples/server/next-webhook-route')
   const { default: hono } = await import('../../examples/server/hono')
   const { app, server } = await import('../../examples/server/express')
   const started: [string, Server][] = [
     // Next.js calls the exported POST with the request; toNodeListener plays Next here.
     ['next-route', (await import('node:http')).createServer(toNodeListener(POST))],
+    ['next-webhook-route', (await import('node:http')).createServer(toNodeListener(webhookPost))],
     ['hono', createAdaptorServer({ fetch: hono.fetch }) as Server],
     ['express', (await import('node:http')).createServer(app)],
     ['node-http', server],
@@ -48,6 +54,8 @@ beforeAll(async () => {
     servers.push(instance)
     bases[name] = `${await serve(instance)}/api/seam`
   }
+  webhookUrls['next-route'] = `${bases['next-webhook-route']}-webhooks`
+  webhookUrls.express = `${bases.express}-webhooks`
 })
 
 afterAll(async () => {
@@ -121,15 +129,85 @@ describe.each(['next-route', 'hono', 'express', 'node-http'])('the %s example', 
   })
 })
 
+describe.each(['next-route', 'express'])('the %s example’s backend loop', (name) => {
+  it('links the account to its user from Seam’s signed webhook alone: the trusted user_id, once per event, and nothing from a forgery', async () => {
+    const { sessionCookie } = await import('../../examples/server/session')
+    const { connectionsOf } = await import('../../examples/server/connections')
+    const [alice, bob] = twoUsers(`loop-${name}`).map((user) => user.replace(/[^\w-]/g, '-'))
+    if (!alice || !bob) throw new Error('two users')
+    // The shared fake sends every test's events to this endpoint while it is registered; the
+    // example links only those carrying a user_id, and each test here uses its own users.
+    const endpoint = await fake.webhooks.add({
+      url: webhookUrls[name] ?? '',
+      secret: WEBHOOK_SECRET,
+      retry_delays_ms: [50],
+    })
+    onTestFinished(() => fake.webhooks.remove(endpoint.webhook_id).then(() => undefined))
+
+    // 1. Bob's browser creates the webview through the app's handler (claiming to be Alice).
+    const bobs = createSeamConnectClient({
+      endpoint: bases[name],
+      headers: { cookie: await sessionCookie(bob) },
+      fetch: recordingFetch,
+      retry: { retries: 0 },
+    })
+    const webview = await bobs.connectWebviews.create({ custom_metadata: { user_id: alice } })
+    // 2. Bob signs in; the tab may be long gone by now: nothing below involves the browser.
+    const { connected_account } = await fake.complete(webview.connect_webview_id)
+    // 3. Seam's signed webhook reaches the backend, which links the account to Bob.
+    const bobsLink = {
+      eventId: expect.any(String),
+      userId: bob,
+      connectedAccountId: connected_account.connected_account_id,
+      connectWebviewId: webview.connect_webview_id,
+    }
+    await expect.poll(() => connectionsOf(bob)).toEqual([bobsLink])
+    expect(await connectionsOf(alice)).toEqual([])
+
+    // Seam delivering the same event again changes nothing.
+    const [link] = await connectionsOf(bob)
+    const [replay] = await fake.webhooks.send(link?.eventId ?? '', {
+      webhook_id: endpoint.webhook_id,
+    })
+    expect(replay?.attempts.map((attempt) => attempt.status)).toEqual([204])
+    // A forged event, unsigned or signed with another secret, is refused and links nothing.
+    const [forged] = await fake.webhooks.send(link?.eventId ?? '', {
+      webhook_id: endpoint.webhook_id,
+      kind: 'bad_signature',
+    })
+    expect(forged?.attempts.map((attempt) => attempt.status)).toEqual([401])
+    const claim = JSON.stringify({
+      event_id: crypto.randomUUID(),
+      event_type: 'connected_account.connected',
+      workspace_id: crypto.randomUUID(),
+      created_at: new Date().toISOString(),
+      occurred_at: new Date().toISOString(),
+      connected_account_id: connected_account.connected_account_id,
+      connected_account_custom_metadata: { user_id: alice },
+    })
+    const unsigned = await fetch(webhookUrls[name] ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: claim,
+    })
+    expect(unsigned.status).toBe(401)
+    expect(await connectionsOf(bob)).toEqual([bobsLink])
+    expect(await connectionsOf(alice)).toEqual([])
+  })
+})
+
 describe('README', () => {
   it('holds every file of examples/server/ verbatim, in a ts code block', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8')
     const files = (await readdir(examples)).filter((file) => file.endsWith('.ts'))
     expect(files.sort()).toEqual([
+      'connections.ts',
       'express.ts',
       'hono.ts',
       'next-route.ts',
+      'next-webhook-route.ts',
       'seam-handler.ts',
+      'seam-webhooks.ts',
       'session.ts',
     ])
     for (const file of files) {

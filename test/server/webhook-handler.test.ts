@@ -3,7 +3,7 @@
 import express from 'express'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import * as z from 'zod'
 import { isSeamInvalidInputError } from '../../src/errors/errors'
 import {
@@ -12,6 +12,8 @@ import {
   type SeamWebhookDelivery,
   type SeamWebhookHandlerOptions,
 } from '../../src/server/index'
+import { fakeControl, uniqueUser } from '../../fake/control-client'
+import { startFakeSeamConnect } from '../../fake/node-server'
 import { listen } from './support/harness'
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`
@@ -94,7 +96,7 @@ async function start(
       }
     }
   }
-  return { secret, deliveries, post, expectNothingSecret }
+  return { secret, url: `${url}/webhooks/seam`, deliveries, post, expectNothingSecret }
 }
 
 const UNAUTHORIZED = JSON.stringify({
@@ -438,6 +440,49 @@ describe('createSeamWebhookHandler: outcomes', () => {
       expect((await post(body, signed(body, { secret }))).status).toBe(400)
     }
     expect(deliveries).toEqual([])
+  })
+})
+
+describe('createSeamWebhookHandler, with the fake sending', () => {
+  it('a throwing onEvent answers 500, then the fake’s retry succeeds, delivered once with typed metadata', async () => {
+    let failures = 1
+    const handler = await start({
+      onEvent: ({ kind }) => {
+        if (kind === 'connected_account.connected' && failures-- > 0) throw new Error('db down')
+      },
+    })
+    const fake = await startFakeSeamConnect({
+      webhook: { url: handler.url, secret: handler.secret, retry_delays_ms: [50] },
+    })
+    onTestFinished(() => fake.stop())
+    const harness = fakeControl(fake.url)
+    const session = await harness.newSession(uniqueUser('webhook-retry'))
+    const webview = await harness.createWebview(session.headers, {
+      custom_metadata: { user_id: 'u_42', admin: true },
+    })
+    const { connected_account: account } = await fake.control.complete(webview.connect_webview_id)
+
+    await expect
+      .poll(async () =>
+        (await fake.control.webhooks.deliveries())
+          .map((d) => [d.event_type, d.state, d.attempts.map((a) => a.status)])
+          .sort(),
+      )
+      .toEqual([
+        ['connect_webview.login_succeeded', 'succeeded', [204]],
+        ['connected_account.connected', 'succeeded', [500, 204]],
+      ])
+    const connected = handler.deliveries.filter((d) => d.kind === 'connected_account.connected')
+    // onEvent saw it twice (it threw the first time); neither is a redelivery, as none had
+    // succeeded before.
+    expect(connected.map((d) => d.redelivery)).toEqual([false, false])
+    const [, delivered] = connected
+    if (delivered?.kind !== 'connected_account.connected') throw new Error('not delivered')
+    expect(delivered.event.connected_account_id).toBe(account.connected_account_id)
+    const metadata: { user_id: string; admin?: boolean } | undefined =
+      delivered.event.connected_account_custom_metadata
+    expect(metadata).toEqual({ user_id: 'u_42', admin: true })
+    handler.expectNothingSecret()
   })
 })
 

@@ -1,0 +1,29 @@
+import { createSeamWebhookHandler } from 'react-seam-connect/server'
+import * as z from 'zod'
+import { linkConnectedAccount } from './connections'
+
+// The endpoint you add in Seam's console, for connected_account.connected. Its user_id is the
+// trusted pair seam-handler.ts set on the server, never a value the browser chose, and the event
+// is signed by Seam: together they say whose account this is, even if the tab closed first.
+export const seamWebhookHandler = createSeamWebhookHandler({
+  // Throws at start-up unless it is the endpoint's signing secret (whsec_...).
+  secret: process.env.SEAM_WEBHOOK_SECRET ?? '',
+  schema: z.object({ user_id: z.string() }),
+  async onEvent(delivery) {
+    if (delivery.kind === 'invalid') {
+      console.warn('Seam webhook not as expected:', delivery.event.event_type, delivery.issues)
+      return
+    }
+    if (delivery.kind !== 'connected_account.connected') return
+    const event = delivery.event
+    const userId = event.connected_account_custom_metadata?.user_id
+    if (!userId) return
+    // Idempotent on event_id: Seam retries until a 2xx, so one event can arrive more than once.
+    await linkConnectedAccount({
+      eventId: event.event_id,
+      userId,
+      connectedAccountId: event.connected_account_id,
+      connectWebviewId: event.connect_webview_id ?? null,
+    })
+  },
+})
