@@ -1,13 +1,13 @@
 // The fake's webhooks over real HTTP: each fake sends to a receiver on 127.0.0.1, which checks
 // every delivery with the `standardwebhooks` package (Svix's scheme), independent of the fake's
 // own Web Crypto signer.
-import { createServer, type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingHttpHeaders, RequestListener } from 'node:http'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { fakeControl, uniqueUser } from '../../fake/control-client'
 import { createFakeSeamConnect } from '../../fake/create-fake'
 import { startFakeSeamConnect, type StartFakeSeamConnectOptions } from '../../fake/node-server'
+import { listen } from '../server/support/harness'
 
 const SECRET = `whsec_${Buffer.from('a fake endpoint secret, 32 bytes').toString('base64')}`
 
@@ -29,7 +29,7 @@ interface Received {
  */
 async function receiver(script: (number | 'drop')[] = []) {
   const received: Received[] = []
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -39,17 +39,9 @@ async function receiver(script: (number | 'drop')[] = []) {
       res.statusCode = next
       res.end()
     })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  )
-  const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/webhooks/seam`, received }
+  }
+  const { url } = await listen(listener)
+  return { url: `${url}/webhooks/seam`, received }
 }
 
 async function startFake(options: StartFakeSeamConnectOptions = {}) {
