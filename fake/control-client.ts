@@ -81,7 +81,7 @@ interface FakeRequest {
   /** Sent as JSON (with its content type); omitted, the request has no body. */
   body?: unknown
   headers?: Record<string, string>
-  query?: Record<string, string>
+  query?: Record<string, string | undefined>
 }
 
 /** A client session on the fake, as a browser gets it with the publishable key. */
@@ -130,7 +130,8 @@ export function fakeControl(fakeUrl: string, options: FakeControlOptions = {}) {
   async function request(path: string, options: FakeRequest = {}): Promise<FakeReply> {
     const url = new URL(`${fakeUrl}${path}`)
     for (const [key, value] of Object.entries(options.query ?? {})) {
-      url.searchParams.set(key, value)
+      // An optional filter passed as undefined means no filter, not the text "undefined".
+      if (value !== undefined) url.searchParams.set(key, value)
     }
     const response = await send(
       new Request(url, {

@@ -1,22 +1,31 @@
-// Stands in for your database: which user each connected account belongs to, as your backend
-// learned it from Seam's signed webhooks. In SQL, a table with a unique key on event_id:
-//   insert into seam_connections (event_id, user_id, connected_account_id, connect_webview_id)
-//   values ($1, $2, $3, $4) on conflict (event_id) do nothing
-export interface SeamConnection {
-  eventId: string
-  userId: string
+// Stands in for your database: who owns each connected account, as your backend learned it from
+// Seam's signed webhooks. Keyed on the account, and only ever moved forward in time: Seam retries
+// until a 2xx and does not promise an order, so the same event can come again, or after a newer
+// one. In SQL:
+//   insert into seam_accounts (connected_account_id, user_id, connect_webview_id, occurred_at)
+//   values ($1, $2, $3, $4)
+//   on conflict (connected_account_id) do update
+//     set user_id = excluded.user_id, connect_webview_id = excluded.connect_webview_id,
+//         occurred_at = excluded.occurred_at
+//     where seam_accounts.occurred_at < excluded.occurred_at
+export interface SeamAccountLink {
   connectedAccountId: string
+  userId: string
   connectWebviewId: string | null
+  /** The event's `occurred_at` (ISO 8601). */
+  occurredAt: string
 }
 
-const byEventId = new Map<string, SeamConnection>()
+const byAccount = new Map<string, SeamAccountLink>()
 
-/** Records the link once per event: a redelivery of the same event changes nothing. */
-export async function linkConnectedAccount(connection: SeamConnection): Promise<void> {
-  if (!byEventId.has(connection.eventId)) byEventId.set(connection.eventId, connection)
+/** Idempotent: the same event again, or an older one, changes nothing. */
+export async function linkConnectedAccount(link: SeamAccountLink): Promise<void> {
+  const current = byAccount.get(link.connectedAccountId)
+  if (current && Date.parse(current.occurredAt) >= Date.parse(link.occurredAt)) return
+  byAccount.set(link.connectedAccountId, link)
 }
 
-/** The accounts a user connected (one entry per connection, a reconnect included). */
-export async function connectionsOf(userId: string): Promise<SeamConnection[]> {
-  return [...byEventId.values()].filter((connection) => connection.userId === userId)
+/** The accounts a user owns now (a reconnect by someone else moves an account to them). */
+export async function accountsOf(userId: string): Promise<SeamAccountLink[]> {
+  return [...byAccount.values()].filter((link) => link.userId === userId)
 }

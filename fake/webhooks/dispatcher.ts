@@ -29,8 +29,9 @@ export interface FakeWebhookEndpointInput {
 }
 
 /**
- * Svix retries at 5 s, 5 min, 30 min, ...; a fake's test cannot wait that long, so the default
- * keeps the shape (several retries, growing waits) at a scale a test can.
+ * Svix retries at once, then after 5 s, 5 min, 30 min, ... (docs/seam-api.md §5.4); a test cannot
+ * wait that long, so the default keeps the shape (several retries, growing waits) at a scale a
+ * test can.
  */
 export const DEFAULT_RETRY_DELAYS_MS = [100, 500, 2_000, 5_000]
 
@@ -48,13 +49,14 @@ const STALE_BY_SECONDS = 600
 export type FakeWebhookDeliveryKind = 'event' | 'replay' | 'bad_signature' | 'stale_timestamp'
 
 export interface FakeWebhookAttempt {
+  /** When it was sent (and signed). */
   at: string
   /** The endpoint's HTTP status; `null` when it did not answer (refused, dropped, timed out). */
   status: number | null
 }
 
 export interface FakeWebhookDelivery {
-  /** The `svix-id` / `webhook-id`: the same on every attempt and replay of one event to one endpoint. */
+  /** The `svix-id` / `webhook-id`: one per event, the same on every endpoint, attempt and replay (as Svix's message id). */
   message_id: string
   webhook_id: string
   event_id: string
@@ -68,6 +70,15 @@ export interface FakeWebhookDelivery {
 export interface FakeWebhookDeliveryFilter {
   event_id?: string
   webhook_id?: string
+}
+
+/** How many events, and deliveries, a fake keeps (the oldest go first): a dev server runs for days. */
+const KEPT = 10_000
+
+/** Appends, dropping the oldest beyond {@link KEPT}. */
+function keep<T>(list: T[], item: T): void {
+  list.push(item)
+  if (list.length > KEPT) list.splice(0, list.length - KEPT)
 }
 
 const succeeded = (status: number | null) => status !== null && status >= 200 && status < 300
@@ -91,10 +102,11 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
 
 export class WebhookDispatcher {
   readonly #endpoints = new Map<string, FakeWebhookEndpoint>()
-  readonly #events: FakeSeamEvent[] = []
+  /** Aborted when its endpoint is removed (or the fake stops): its retries end, as in Svix. */
+  readonly #endpointSignals = new Map<string, AbortController>()
+  /** Each event with its Svix message id: the `svix-id` of every attempt, endpoint and replay. */
+  readonly #events: { event: FakeSeamEvent; messageId: string }[] = []
   readonly #deliveries: FakeWebhookDelivery[] = []
-  /** Svix keeps one message id per event and endpoint, across retries and resends. */
-  readonly #messageIds = new Map<string, string>()
 
   constructor(readonly signal: AbortSignal) {}
 
@@ -107,11 +119,16 @@ export class WebhookDispatcher {
       retry_delays_ms: [...(input.retry_delays_ms ?? DEFAULT_RETRY_DELAYS_MS)],
     }
     this.#endpoints.set(endpoint.webhook_id, endpoint)
+    const controller = new AbortController()
+    this.signal.addEventListener('abort', () => controller.abort(), { once: true })
+    this.#endpointSignals.set(endpoint.webhook_id, controller)
     return structuredClone(endpoint)
   }
 
-  /** Whether there was such an endpoint. Deliveries already under way still finish. */
+  /** Whether there was such an endpoint. Its pending retries end (an attempt under way finishes). */
   removeEndpoint(webhookId: string): boolean {
+    this.#endpointSignals.get(webhookId)?.abort()
+    this.#endpointSignals.delete(webhookId)
     return this.#endpoints.delete(webhookId)
   }
 
@@ -121,12 +138,12 @@ export class WebhookDispatcher {
 
   /** Every event so far, oldest first, whether or not an endpoint was registered to get it. */
   events(): FakeSeamEvent[] {
-    return structuredClone(this.#events)
+    return this.#events.map(({ event }) => structuredClone(event))
   }
 
-  event(eventId: string): FakeSeamEvent | undefined {
-    const event = this.#events.find((candidate) => candidate.event_id === eventId)
-    return event && structuredClone(event)
+  /** Whether an event with this id is kept (so `send` can resend it). */
+  hasEvent(eventId: string): boolean {
+    return this.#events.some(({ event }) => event.event_id === eventId)
   }
 
   /** Deliveries so far, oldest first, with every attempt. */
@@ -143,8 +160,9 @@ export class WebhookDispatcher {
   /** Records the events and starts their deliveries to every endpoint (in the background). */
   emit(events: FakeSeamEvent[]): void {
     for (const event of events) {
-      this.#events.push(structuredClone(event))
-      for (const endpoint of this.#endpoints.values()) void this.#deliver(endpoint, event, 'event')
+      const record = { event: structuredClone(event), messageId: `msg_${randomToken(27)}` }
+      keep(this.#events, record)
+      for (const endpoint of this.#endpoints.values()) void this.#deliver(endpoint, record, 'event')
     }
   }
 
@@ -154,33 +172,33 @@ export class WebhookDispatcher {
    * on in the background), with the deliveries as they stand then.
    */
   async send(
-    event: FakeSeamEvent,
+    eventId: string,
     kind: Exclude<FakeWebhookDeliveryKind, 'event'>,
     webhookId?: string,
   ): Promise<FakeWebhookDelivery[]> {
+    const record = this.#events.find(({ event }) => event.event_id === eventId)
+    if (!record) return []
     const endpoints = [...this.#endpoints.values()].filter(
       (endpoint) => webhookId === undefined || endpoint.webhook_id === webhookId,
     )
-    const records = await Promise.all(
+    const deliveries = await Promise.all(
       endpoints.map(
         (endpoint) =>
           new Promise<FakeWebhookDelivery>((resolve) => {
-            void this.#deliver(endpoint, event, kind, resolve)
+            void this.#deliver(endpoint, record, kind, resolve)
           }),
       ),
     )
-    return structuredClone(records)
+    return structuredClone(deliveries)
   }
 
   async #deliver(
     endpoint: FakeWebhookEndpoint,
-    event: FakeSeamEvent,
+    { event, messageId }: { event: FakeSeamEvent; messageId: string },
     kind: FakeWebhookDeliveryKind,
     onFirstAnswer?: (delivery: FakeWebhookDelivery) => void,
   ): Promise<void> {
-    const key = `${endpoint.webhook_id} ${event.event_id}`
-    const messageId = this.#messageIds.get(key) ?? `msg_${randomToken(27)}`
-    this.#messageIds.set(key, messageId)
+    const stopped = this.#endpointSignals.get(endpoint.webhook_id)?.signal ?? AbortSignal.abort()
     const delivery: FakeWebhookDelivery = {
       message_id: messageId,
       webhook_id: endpoint.webhook_id,
@@ -190,19 +208,20 @@ export class WebhookDispatcher {
       state: 'pending',
       attempts: [],
     }
-    this.#deliveries.push(delivery)
+    keep(this.#deliveries, delivery)
     const body = JSON.stringify(event)
     const retries = kind === 'event' || kind === 'replay' ? endpoint.retry_delays_ms : []
     for (let attempt = 0; ; attempt += 1) {
-      const status = await this.#attempt(endpoint, messageId, body, kind)
-      delivery.attempts.push({ at: nowIso(), status })
+      const at = nowIso()
+      const status = await this.#attempt(endpoint, messageId, body, kind, stopped)
+      delivery.attempts.push({ at, status })
       const delay = retries[attempt]
       if (succeeded(status) || delay === undefined) {
         delivery.state = succeeded(status) ? 'succeeded' : 'failed'
       }
       if (attempt === 0) onFirstAnswer?.(delivery)
       if (delivery.state !== 'pending') return
-      if (!(await wait(delay ?? 0, this.signal))) {
+      if (!(await wait(delay ?? 0, stopped))) {
         delivery.state = 'failed'
         return
       }
@@ -215,11 +234,18 @@ export class WebhookDispatcher {
     messageId: string,
     body: string,
     kind: FakeWebhookDeliveryKind,
+    stopped: AbortSignal,
   ): Promise<number | null> {
     const seconds =
       Math.floor(Date.now() / 1000) - (kind === 'stale_timestamp' ? STALE_BY_SECONDS : 0)
     const secret = kind === 'bad_signature' ? newWebhookSecret() : endpoint.secret
     const prefix = endpoint.headers
+    // One controller per attempt rather than AbortSignal.any() over a long-lived signal, whose
+    // dependants some Node versions keep (https://github.com/nodejs/node/issues/55351).
+    const controller = new AbortController()
+    const abort = () => controller.abort()
+    const timer = setTimeout(abort, ATTEMPT_TIMEOUT_MS)
+    stopped.addEventListener('abort', abort, { once: true })
     try {
       const response = await fetch(endpoint.url, {
         method: 'POST',
@@ -230,13 +256,16 @@ export class WebhookDispatcher {
           [`${prefix}-signature`]: await signDelivery(secret, messageId, seconds, body),
         },
         body,
-        signal: AbortSignal.any([this.signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]),
+        signal: controller.signal,
       })
       // Read to the end, so the connection is free for the next delivery.
       await response.arrayBuffer().catch(() => undefined)
       return response.status
     } catch {
       return null
+    } finally {
+      clearTimeout(timer)
+      stopped.removeEventListener('abort', abort)
     }
   }
 }

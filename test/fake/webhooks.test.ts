@@ -186,9 +186,16 @@ describe('the fake sends signed webhooks', () => {
     expect(verify(nth(first.received, 0))).toEqual(verify(nth(second.received, 0), added.secret))
     expect(() => verify(nth(second.received, 0))).toThrow()
 
+    // One Svix message per event: the same svix-id at every endpoint.
+    expect(nth(second.received, 0).headers['svix-id']).toBe(
+      nth(first.received, 0).headers['svix-id'],
+    )
+
     await fake.control.webhooks.remove(added.webhook_id)
     await fake.control.fail(await newWebview(harness))
     await expect.poll(() => first.received.length).toBe(2)
+    // Deliveries are recorded as the event happens: none was started for the removed endpoint.
+    expect(await fake.control.webhooks.deliveries({ webhook_id: added.webhook_id })).toHaveLength(1)
     expect(second.received).toHaveLength(1)
   })
 })
@@ -235,6 +242,25 @@ describe('the fake retries', () => {
     const delivery = nth(await fake.control.webhooks.deliveries(), 0)
     expect(delivery.attempts.map((a) => a.status)).toEqual([500, 500, 500])
     expect(endpoint.received).toHaveLength(3)
+  })
+
+  it('stops retrying when its endpoint is removed', async () => {
+    const endpoint = await receiver([500])
+    const { fake, harness } = await startFake()
+    const { webhook_id } = await fake.control.webhooks.add({
+      url: endpoint.url,
+      secret: SECRET,
+      retry_delays_ms: [60_000],
+    })
+    await fake.control.fail(await newWebview(harness))
+    await expect
+      .poll(async () => (await fake.control.webhooks.deliveries())[0]?.attempts.length)
+      .toBe(1)
+    await fake.control.webhooks.remove(webhook_id)
+    await expect
+      .poll(async () => (await fake.control.webhooks.deliveries())[0]?.state)
+      .toBe('failed')
+    expect(endpoint.received).toHaveLength(1)
   })
 
   it('stops retrying when the fake stops', async () => {
@@ -322,11 +348,14 @@ describe('resending and forging from the control routes', () => {
     await expect(fake.control.webhooks.send(crypto.randomUUID())).rejects.toThrow(
       /404.*event_not_found/,
     )
-    const reply = await harness.request('/_fake/webhooks/endpoints', {
-      body: { url: 'http://127.0.0.1:9/x', secret: 'whsec_not base64!' },
-    })
-    expect(reply.status).toBe(400)
-    expect(reply.text).not.toContain('not base64')
+    // Not base64, and unpadded base64 (which standardwebhooks, and so the handler, refuses).
+    for (const secret of ['whsec_not base64!', 'whsec_YWJjZA']) {
+      const reply = await harness.request('/_fake/webhooks/endpoints', {
+        body: { url: 'http://127.0.0.1:9/x', secret },
+      })
+      expect(reply.status).toBe(400)
+      expect(reply.text).not.toContain(secret.slice('whsec_'.length))
+    }
     const notHttp = await harness.request('/_fake/webhooks/endpoints', {
       body: { url: 'ftp://127.0.0.1/x' },
     })

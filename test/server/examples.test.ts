@@ -130,9 +130,9 @@ describe.each(['next-route', 'hono', 'express', 'node-http'])('the %s example', 
 })
 
 describe.each(['next-route', 'express'])('the %s example’s backend loop', (name) => {
-  it('links the account to its user from Seam’s signed webhook alone: the trusted user_id, once per event, and nothing from a forgery', async () => {
+  it('links the account to its user from Seam’s signed webhook alone: the trusted user_id, idempotently, and nothing from a forgery', async () => {
     const { sessionCookie } = await import('../../examples/server/session')
-    const { connectionsOf } = await import('../../examples/server/connections')
+    const { accountsOf } = await import('../../examples/server/connections')
     const [alice, bob] = twoUsers(`loop-${name}`).map((user) => user.replace(/[^\w-]/g, '-'))
     if (!alice || !bob) throw new Error('two users')
     // The shared fake sends every test's events to this endpoint while it is registered; the
@@ -143,56 +143,72 @@ describe.each(['next-route', 'express'])('the %s example’s backend loop', (nam
       retry_delays_ms: [50],
     })
     onTestFinished(() => fake.webhooks.remove(endpoint.webhook_id).then(() => undefined))
+    const clientOf = async (user: string) =>
+      createSeamConnectClient({
+        endpoint: bases[name],
+        headers: { cookie: await sessionCookie(user) },
+        fetch: recordingFetch,
+        retry: { retries: 0 },
+      })
 
     // 1. Bob's browser creates the webview through the app's handler (claiming to be Alice).
-    const bobs = createSeamConnectClient({
-      endpoint: bases[name],
-      headers: { cookie: await sessionCookie(bob) },
-      fetch: recordingFetch,
-      retry: { retries: 0 },
-    })
-    const webview = await bobs.connectWebviews.create({ custom_metadata: { user_id: alice } })
+    const webview = await (
+      await clientOf(bob)
+    ).connectWebviews.create({ custom_metadata: { user_id: alice } })
     // 2. Bob signs in; the tab may be long gone by now: nothing below involves the browser.
     const { connected_account } = await fake.complete(webview.connect_webview_id)
+    const accountId = connected_account.connected_account_id
     // 3. Seam's signed webhook reaches the backend, which links the account to Bob.
     const bobsLink = {
-      eventId: expect.any(String),
+      connectedAccountId: accountId,
       userId: bob,
-      connectedAccountId: connected_account.connected_account_id,
       connectWebviewId: webview.connect_webview_id,
+      occurredAt: expect.any(String),
     }
-    await expect.poll(() => connectionsOf(bob)).toEqual([bobsLink])
-    expect(await connectionsOf(alice)).toEqual([])
+    await expect.poll(() => accountsOf(bob)).toEqual([bobsLink])
+    expect(await accountsOf(alice)).toEqual([])
 
     // Seam delivering the same event again changes nothing.
-    const [link] = await connectionsOf(bob)
-    const [replay] = await fake.webhooks.send(link?.eventId ?? '', {
+    const [connected] = (await fake.webhooks.events()).filter(
+      (event) =>
+        event.event_type === 'connected_account.connected' &&
+        event.connected_account_id === accountId,
+    )
+    const [replay] = await fake.webhooks.send(connected?.event_id ?? '', {
       webhook_id: endpoint.webhook_id,
     })
     expect(replay?.attempts.map((attempt) => attempt.status)).toEqual([204])
-    // A forged event, unsigned or signed with another secret, is refused and links nothing.
-    const [forged] = await fake.webhooks.send(link?.eventId ?? '', {
+    // A forged event, signed with another secret or not at all, is refused and links nothing.
+    const [forged] = await fake.webhooks.send(connected?.event_id ?? '', {
       webhook_id: endpoint.webhook_id,
       kind: 'bad_signature',
     })
     expect(forged?.attempts.map((attempt) => attempt.status)).toEqual([401])
-    const claim = JSON.stringify({
-      event_id: crypto.randomUUID(),
-      event_type: 'connected_account.connected',
-      workspace_id: crypto.randomUUID(),
-      created_at: new Date().toISOString(),
-      occurred_at: new Date().toISOString(),
-      connected_account_id: connected_account.connected_account_id,
-      connected_account_custom_metadata: { user_id: alice },
-    })
+    const now = new Date(Date.now() + 60_000).toISOString()
     const unsigned = await fetch(webhookUrls[name] ?? '', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: claim,
+      body: JSON.stringify({
+        event_id: crypto.randomUUID(),
+        event_type: 'connected_account.connected',
+        workspace_id: crypto.randomUUID(),
+        created_at: now,
+        occurred_at: now,
+        connected_account_id: accountId,
+        connected_account_custom_metadata: { user_id: alice },
+      }),
     })
     expect(unsigned.status).toBe(401)
-    expect(await connectionsOf(bob)).toEqual([bobsLink])
-    expect(await connectionsOf(alice)).toEqual([])
+    expect(await accountsOf(bob)).toEqual([bobsLink])
+    expect(await accountsOf(alice)).toEqual([])
+
+    // Alice signing in to the same account later, through her own webview, moves it to her.
+    const alicesWebview = await (await clientOf(alice)).connectWebviews.create({})
+    await fake.complete(alicesWebview.connect_webview_id, { connected_account_id: accountId })
+    await expect
+      .poll(() => accountsOf(alice))
+      .toEqual([{ ...bobsLink, userId: alice, connectWebviewId: alicesWebview.connect_webview_id }])
+    expect(await accountsOf(bob)).toEqual([])
   })
 })
 
