@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { SeamConnectProvider } from '../src/index'
 import { AccountsPanel } from './components/AccountsPanel'
 import { ConnectFlow } from './components/ConnectFlow'
+import { SeenByServerPanel } from './components/SeenByServerPanel'
 import { SignIn } from './components/SignIn'
 import { readSession, sessionQueryKey, signIn, signOut, type DemoSessionReply } from './session'
 
@@ -61,6 +62,7 @@ export function App() {
           <div className="flow">
             <ConnectFlow />
             <AccountsPanel />
+            <SeenByServerPanel />
           </div>
         </SeamConnectProvider>
       )}

@@ -23,7 +23,7 @@ export function AccountsPanel() {
       <p className="hint">
         Listed with <code>useConnectedAccounts</code> through your server, which shows you only
         accounts whose <code>{TRUSTED_KEY}</code> is yours; each one’s metadata is checked against
-        the demo’s schema (demo/seam.ts).
+        the demo’s schema (demo/metadata.ts).
       </p>
       <p role="status" className="summary">
         {accounts.isPending

@@ -1,7 +1,8 @@
 // The demo's backend, mounted in Vite's dev server: the production shape this library
 // recommends. The page talks only to /api/seam (createSeamConnectHandler, with the signed-in
-// user's id as trusted metadata) and to /api/demo/session (the demo's sign-in); the handler talks
-// to Seam, or to the fake, with the API key. The page never holds a Seam credential.
+// user's id as trusted metadata), to /api/demo/session (the demo's sign-in) and to
+// /api/demo/webhooks (what Seam's signed webhooks told the backend, webhook-routes.ts); the
+// handler talks to Seam, or to the fake, with the API key. The page never holds a Seam credential.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { createSeamConnectHandler, toNodeListener } from '../../src/server/index.js'
@@ -12,7 +13,9 @@ import {
   sessionCookie,
   type DemoUser,
 } from './demo-users.js'
+import { readJson, sendJson } from './http.js'
 import { seamTarget, type SeamTarget } from './seam-target.js'
+import { mountWebhooks } from './webhook-routes.js'
 
 export const SEAM_PATH = '/api/seam'
 export const SESSION_PATH = '/api/demo/session'
@@ -48,6 +51,7 @@ export function demoBackendPlugin(options: DemoBackendOptions = {}): Plugin {
     })
     server.middlewares.use(SEAM_PATH, toNodeListener(handler))
     server.middlewares.use(SESSION_PATH, (req, res) => void sessionRoute(req, res, sessions, seam))
+    mountWebhooks(server, seam, sessions)
     server.httpServer?.once('close', () => void seam.stop())
     if (seam.kind === 'fake') {
       server.config.logger.info(`  Fake Seam Connect: ${seam.endpoint}`)
@@ -68,13 +72,8 @@ async function sessionRoute(
   sessions: DemoSessions,
   seam: SeamTarget,
 ): Promise<void> {
-  const send = (status: number, body: unknown, cookie?: string) => {
-    res.statusCode = status
-    res.setHeader('content-type', 'application/json')
-    res.setHeader('cache-control', 'no-store')
-    if (cookie) res.setHeader('set-cookie', cookie)
-    res.end(JSON.stringify(body))
-  }
+  const send = (status: number, body: unknown, cookie?: string) =>
+    sendJson(res, status, body, cookie)
   const reply = (user: DemoUser | null): DemoSessionReply => ({
     user,
     users: DEMO_USERS,
@@ -103,19 +102,4 @@ async function sessionRoute(
     return send(200, reply(signedIn.user), sessionCookie(signedIn.sessionId))
   }
   send(405, { error: 'method not allowed' })
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > 10_000) return null
-    chunks.push(chunk)
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
-  } catch {
-    return null
-  }
 }

@@ -7,11 +7,22 @@ export interface SeamTarget {
   /** Seam's API, or the fake's URL. */
   endpoint: string
   apiKey: string
+  /**
+   * Seam: the signing secret of the webhook endpoint registered in Seam's console for this
+   * backend (`SEAM_WEBHOOK_SECRET`); without it the backend receives no webhooks.
+   */
+  webhookSecret?: string
+  /**
+   * The fake only: from now on, sign every event with `secret` and post it to `url`. Seam's
+   * endpoints are registered in its console instead, so a real target has none.
+   */
+  registerWebhook?(url: string, secret: string): Promise<void>
   stop(): Promise<void>
 }
 
 /**
- * - `SEAM_API_KEY` set: Seam itself (`SEAM_ENDPOINT`, default Seam's own), with that key.
+ * - `SEAM_API_KEY` set: Seam itself (`SEAM_ENDPOINT`, default Seam's own), with that key, and
+ *   `SEAM_WEBHOOK_SECRET` for its webhooks when set.
  * - otherwise: the bundled fake, started on a free port of 127.0.0.1, with its API key.
  */
 export async function seamTarget(env: NodeJS.ProcessEnv = process.env): Promise<SeamTarget> {
@@ -21,9 +32,18 @@ export async function seamTarget(env: NodeJS.ProcessEnv = process.env): Promise<
       kind: 'seam',
       endpoint: env.SEAM_ENDPOINT || 'https://connect.getseam.com',
       apiKey,
+      ...(env.SEAM_WEBHOOK_SECRET ? { webhookSecret: env.SEAM_WEBHOOK_SECRET } : {}),
       stop: async () => {},
     }
   }
   const fake = await startFakeSeamConnect({ unref: true })
-  return { kind: 'fake', endpoint: fake.url, apiKey: fake.apiKey, stop: () => fake.stop() }
+  return {
+    kind: 'fake',
+    endpoint: fake.url,
+    apiKey: fake.apiKey,
+    registerWebhook: async (url, secret) => {
+      await fake.control.webhooks.add({ url, secret })
+    },
+    stop: () => fake.stop(),
+  }
 }

@@ -58,6 +58,10 @@ beforeAll(async () => {
           kind: 'fake',
           endpoint: seam.url,
           apiKey: seam.apiKey,
+          // So that the "Seen by your server" panel has a connection to show under the policy.
+          registerWebhook: async (url, secret) => {
+            await seam.control.webhooks.add({ url, secret })
+          },
           stop: async () => {},
         }),
       }),
@@ -115,6 +119,10 @@ describe('the built demo under a strict Content-Security-Policy', () => {
     const table = page.getByRole('table', { name: 'custom_metadata from onComplete' })
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2)
     expect(await table.textContent()).toContain('your_app_user_id')
+    await page
+      .getByRole('region', { name: 'Seen by your server' })
+      .getByRole('table', { name: /from the signed webhook$/ })
+      .waitFor()
 
     const violations = (await page.evaluate(() =>
       Reflect.get(window, '__cspViolations'),
