@@ -1,6 +1,6 @@
 // Where the demo's backend sends Seam requests, from server-side environment variables only:
 // the API key must never reach the page, so it is never a VITE_ variable (Vite inlines those).
-import { startFakeSeamConnect } from '../../fake/node-server.js'
+import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server.js'
 
 export interface SeamTarget {
   kind: 'fake' | 'seam'
@@ -37,6 +37,11 @@ export async function seamTarget(env: NodeJS.ProcessEnv = process.env): Promise<
     }
   }
   const fake = await startFakeSeamConnect({ unref: true })
+  return { ...fakeTarget(fake), stop: () => fake.stop() }
+}
+
+/** A running fake as the target, its webhooks registered through its control routes; stops nothing. */
+export function fakeTarget(fake: Pick<FakeSeamConnect, 'url' | 'apiKey' | 'control'>): SeamTarget {
   return {
     kind: 'fake',
     endpoint: fake.url,
@@ -44,6 +49,6 @@ export async function seamTarget(env: NodeJS.ProcessEnv = process.env): Promise<
     registerWebhook: async (url, secret) => {
       await fake.control.webhooks.add({ url, secret })
     },
-    stop: () => fake.stop(),
+    stop: async () => {},
   }
 }

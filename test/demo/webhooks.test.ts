@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks'
 import { createLogger, createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoBackendPlugin } from '../../demo/server/demo-backend-plugin'
+import { fakeTarget } from '../../demo/server/seam-target'
 import type { WebhookRecordsReply } from '../../demo/server/webhook-routes'
 import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server'
 
@@ -43,16 +44,16 @@ beforeAll(async () => {
     optimizeDeps: { noDiscovery: true, include: [] },
     plugins: [
       demoBackendPlugin({
-        target: async () => ({
-          kind: 'fake',
-          endpoint: seam.url,
-          apiKey: seam.apiKey,
-          registerWebhook: async (url, secret) => {
-            await seam.control.webhooks.add({ url, secret })
-            onRegistered({ url, secret })
-          },
-          stop: async () => {},
-        }),
+        target: async () => {
+          const target = fakeTarget(seam)
+          return {
+            ...target,
+            registerWebhook: async (url, secret) => {
+              await target.registerWebhook?.(url, secret)
+              onRegistered({ url, secret })
+            },
+          }
+        },
       }),
     ],
   })

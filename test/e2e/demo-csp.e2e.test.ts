@@ -11,6 +11,7 @@ import { build, preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server'
 import { demoBackendPlugin } from '../../demo/server/demo-backend-plugin'
+import { fakeTarget } from '../../demo/server/seam-target'
 import { chromiumArgs, findChromium } from '../support/chromium.mjs'
 
 const configFile = fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url))
@@ -54,16 +55,9 @@ beforeAll(async () => {
     // The demo's own backend, sending Seam requests to this test's fake.
     plugins: [
       demoBackendPlugin({
-        target: async () => ({
-          kind: 'fake',
-          endpoint: seam.url,
-          apiKey: seam.apiKey,
-          // So that the "Seen by your server" panel has a connection to show under the policy.
-          registerWebhook: async (url, secret) => {
-            await seam.control.webhooks.add({ url, secret })
-          },
-          stop: async () => {},
-        }),
+        // Its webhooks registered, so that the "Seen by your server" panel has a connection to
+        // show under the policy.
+        target: async () => fakeTarget(seam),
       }),
     ],
   })
