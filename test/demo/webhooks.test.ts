@@ -10,11 +10,31 @@ import { Webhook } from 'standardwebhooks'
 import { createLogger, createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoBackendPlugin } from '../../demo/server/demo-backend-plugin'
-import { fakeTarget } from '../../demo/server/seam-target'
+import { fakeTarget, type SeamTarget } from '../../demo/server/seam-target'
 import type { WebhookRecordsReply } from '../../demo/server/webhook-routes'
 import { startFakeSeamConnect, type FakeSeamConnect } from '../../fake/node-server'
 
 const root = fileURLToPath(new URL('../../demo/', import.meta.url))
+
+/** The demo's backend in a Vite dev server on 127.0.0.1, as `npm start` mounts it, logging to `lines`. */
+async function demoBackend(target: () => Promise<SeamTarget>, lines: string[]) {
+  const dev = await createServer({
+    configFile: false,
+    root,
+    customLogger: {
+      ...createLogger('silent'),
+      info: (message) => lines.push(message),
+      warn: (message) => lines.push(message),
+      error: (message) => lines.push(message),
+    },
+    server: { host: '127.0.0.1', port: 0 },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [demoBackendPlugin({ target })],
+  })
+  await dev.listen()
+  const { port } = dev.httpServer?.address() as AddressInfo
+  return { dev, url: `http://127.0.0.1:${port}` }
+}
 
 let fake: FakeSeamConnect
 let server: ViteDevServer
@@ -31,35 +51,18 @@ beforeAll(async () => {
   const registration = new Promise<{ url: string; secret: string }>((resolve) => {
     onRegistered = resolve
   })
-  server = await createServer({
-    configFile: false,
-    root,
-    customLogger: {
-      ...createLogger('silent'),
-      info: (message) => logged.push(message),
-      warn: (message) => logged.push(message),
-      error: (message) => logged.push(message),
-    },
-    server: { host: '127.0.0.1', port: 0 },
-    optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [
-      demoBackendPlugin({
-        target: async () => {
-          const target = fakeTarget(seam)
-          return {
-            ...target,
-            registerWebhook: async (url, secret) => {
-              await target.registerWebhook?.(url, secret)
-              onRegistered({ url, secret })
-            },
-          }
-        },
-      }),
-    ],
-  })
-  await server.listen()
-  const { port } = server.httpServer?.address() as AddressInfo
-  base = `http://127.0.0.1:${port}`
+  const started = await demoBackend(async () => {
+    const target = fakeTarget(seam)
+    return {
+      ...target,
+      registerWebhook: async (url, secret) => {
+        await target.registerWebhook?.(url, secret)
+        onRegistered({ url, secret })
+      },
+    }
+  }, logged)
+  server = started.dev
+  base = started.url
   registered = await registration
 })
 
@@ -231,32 +234,17 @@ describe('the demo backend against Seam itself', () => {
   /** A dev server whose target is "Seam" (nothing is sent to it here), with `webhookSecret`. */
   async function seamBackend(webhookSecret?: string) {
     const lines: string[] = []
-    const dev = await createServer({
-      configFile: false,
-      root,
-      customLogger: {
-        ...createLogger('silent'),
-        info: (message) => lines.push(message),
-        warn: (message) => lines.push(message),
-        error: (message) => lines.push(message),
-      },
-      server: { host: '127.0.0.1', port: 0 },
-      optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [
-        demoBackendPlugin({
-          target: async () => ({
-            kind: 'seam',
-            endpoint: 'https://connect.getseam.invalid',
-            apiKey: 'seam_test_not_a_key',
-            ...(webhookSecret ? { webhookSecret } : {}),
-            stop: async () => {},
-          }),
-        }),
-      ],
-    })
-    await dev.listen()
-    const { port } = dev.httpServer?.address() as AddressInfo
-    return { dev, lines, url: `http://127.0.0.1:${port}` }
+    const { dev, url } = await demoBackend(
+      async () => ({
+        kind: 'seam',
+        endpoint: 'https://connect.getseam.invalid',
+        apiKey: 'seam_test_not_a_key',
+        ...(webhookSecret ? { webhookSecret } : {}),
+        stop: async () => {},
+      }),
+      lines,
+    )
+    return { dev, lines, url }
   }
 
   it('without SEAM_WEBHOOK_SECRET mounts no webhook route, says so once, and the records say so', async () => {
